@@ -1,0 +1,40 @@
+package com.lightpress.auth.credentials;
+
+import com.lightpress.platform.PublicPaths;
+import com.lightpress.platform.TypedIdentifiers;
+import com.lightpress.users.UserId;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The auth module's wiring; it exists only when auth runs in this process. */
+@Configuration(proxyBeanMethods = false)
+@EnableJdbcRepositories
+class AuthConfiguration {
+
+    private static final String ARGON2 = "argon2id";
+
+    @Bean
+    TypedIdentifiers authIdentifiers() {
+        return TypedIdentifiers.of(UserId.class);
+    }
+
+    @Bean
+    PublicPaths authPublicPaths() {
+        return PublicPaths.of("/api/auth/**");
+    }
+
+    /**
+     * Argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane); the id prefix in each hash lets a
+     * stronger encoding replace it later without invalidating stored passwords.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        var argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+        return new DelegatingPasswordEncoder(ARGON2, Map.of(ARGON2, argon2));
+    }
+}

@@ -1,0 +1,36 @@
+package com.lightpress.auth.web;
+
+import com.lightpress.auth.credentials.SignUp;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sign-up; its answer is the same whether or not the address was already registered. */
+@RestController
+class SignUpController {
+
+    private final SignUp signUp;
+
+    SignUpController(SignUp signUp) {
+        this.signUp = signUp;
+    }
+
+    @PostMapping("/api/auth/signup")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> signUp(@Valid @RequestBody SignUpRequest request) {
+        signUp.signUp(request.email(), request.password(), request.displayName());
+        return Map.of("status", "Check your inbox to verify your email address.");
+    }
+
+    record SignUpRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(min = 12, max = 128) String password,
+            @NotBlank @Size(max = 100) String displayName) {}
+}

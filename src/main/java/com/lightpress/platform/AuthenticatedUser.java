@@ -1,0 +1,24 @@
+package com.lightpress.platform;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The user behind a request's access token; a controller method receives it as a parameter.
+ *
+ * @param id the token's subject
+ * @param roles the roles the token carries (USER, ADMIN)
+ * @param authTime when the user last entered their password, if the token says
+ */
+public record AuthenticatedUser(
+        UUID id, Set<String> roles, @Nullable Instant authTime) {
+
+    /** The access-token claim that carries a user's roles. */
+    public static final String ROLES_CLAIM = "roles";
+
+    public boolean isAdmin() {
+        return roles.contains("ADMIN");
+    }
+}

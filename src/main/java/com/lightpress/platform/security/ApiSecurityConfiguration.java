@@ -1,0 +1,76 @@
+package com.lightpress.platform.security;
+
+import com.lightpress.platform.PublicPaths;
+import com.lightpress.platform.web.ProblemResponses;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * The security of every module's HTTP API: a stateless OAuth 2 resource server. Paths a module
+ * declares public are open; {@code /api/admin} needs ADMIN, {@code /internal} the internal scope,
+ * the rest of {@code /api} any valid token. Everything else (docs, health, static pages) is open.
+ * Auth's own chains for its endpoints and login page run before this one.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<PublicPaths> publicPaths, ProblemResponses problems)
+            throws Exception {
+        var open = publicPaths.stream().flatMap(it -> it.patterns().stream()).toArray(String[]::new);
+        var entryPoint = entryPoint(problems);
+        var denied = accessDenied(problems);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                                .permitAll()
+                                .requestMatchers(open)
+                                .permitAll()
+                                .requestMatchers("/api/admin/**")
+                                .hasRole("ADMIN")
+                                .requestMatchers("/internal/**")
+                                .hasAuthority("SCOPE_internal")
+                                .requestMatchers("/api/**")
+                                .authenticated()
+                                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                                .permitAll()
+                                .requestMatchers("/actuator/**")
+                                .hasRole("ADMIN")
+                                .anyRequest()
+                                .permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAuthorities()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
+        var bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            bearer.commence(request, response, exception);
+            problems.write(
+                    response, HttpStatus.UNAUTHORIZED, "A valid access token is required.", request.getRequestURI());
+        };
+    }
+
+    private static AccessDeniedHandler accessDenied(ProblemResponses problems) {
+        return (request, response, exception) -> problems.write(
+                response, HttpStatus.FORBIDDEN, "You are not allowed to do this.", request.getRequestURI());
+    }
+}

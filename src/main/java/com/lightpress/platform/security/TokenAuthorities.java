@@ -1,0 +1,29 @@
+package com.lightpress.platform.security;
+
+import com.lightpress.platform.AuthenticatedUser;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+
+/** Reads a token's {@code roles} claim as ROLE_ authorities and its scopes as SCOPE_ authorities. */
+class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        Collection<GrantedAuthority> authorities = new ArrayList<>(scopes.convert(jwt));
+        List<String> roles = jwt.hasClaim(AuthenticatedUser.ROLES_CLAIM)
+                ? jwt.getClaimAsStringList(AuthenticatedUser.ROLES_CLAIM)
+                : List.of();
+        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+}

@@ -1,0 +1,48 @@
+package com.lightpress.platform.security;
+
+import com.lightpress.platform.PlatformSettings;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * How access tokens are checked: against auth's keys in this process when auth is local, against
+ * its JWKS URL when auth runs elsewhere. Either way the issuer must be this deployment's.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenValidation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenValidation.class);
+
+    @Bean
+    JwtDecoder jwtDecoder(
+            ObjectProvider<JWKSource<SecurityContext>> localKeys,
+            PlatformSettings settings,
+            @Value("${lightpress.modules.remote.auth.url:}") String remoteAuth) {
+        var issuer = settings.publicUrl().toString();
+        var keys = localKeys.getIfAvailable();
+        NimbusJwtDecoder decoder;
+        if (keys != null) {
+            decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+        } else if (!remoteAuth.isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(remoteAuth.replaceAll("/$", "") + "/oauth2/jwks")
+                    .build();
+        } else {
+            LOG.warn("Neither a local auth module nor lightpress.modules.remote.auth.url: every token is refused");
+            return token -> {
+                throw new BadJwtException("No token issuer is configured");
+            };
+        }
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        return decoder;
+    }
+}

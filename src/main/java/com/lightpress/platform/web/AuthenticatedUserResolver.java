@@ -1,0 +1,38 @@
+package com.lightpress.platform.web;
+
+import com.lightpress.platform.AuthenticatedUser;
+import java.util.HashSet;
+import java.util.UUID;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Gives controllers the {@link AuthenticatedUser} of the request's access token. */
+class AuthenticatedUserResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == AuthenticatedUser.class;
+    }
+
+    @Override
+    public AuthenticatedUser resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binders) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw new AuthenticationCredentialsNotFoundException("No access token");
+        }
+        var jwt = token.getToken();
+        var roles = jwt.hasClaim(AuthenticatedUser.ROLES_CLAIM)
+                ? new HashSet<>(jwt.getClaimAsStringList(AuthenticatedUser.ROLES_CLAIM))
+                : new HashSet<String>();
+        return new AuthenticatedUser(UUID.fromString(jwt.getSubject()), roles, jwt.getClaimAsInstant("auth_time"));
+    }
+}

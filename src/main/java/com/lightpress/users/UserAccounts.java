@@ -1,0 +1,18 @@
+package com.lightpress.users;
+
+import java.util.Optional;
+
+/**
+ * The users module's API for other modules: the one synchronous write (registration during
+ * sign-up) and reads of profiles. When users runs in another process an HTTP adapter serves it.
+ */
+public interface UserAccounts {
+
+    /**
+     * Creates the account auth has just signed up. Idempotent for the same id, so a retry after
+     * a lost answer does no harm.
+     */
+    void register(UserId id, String email, String displayName);
+
+    Optional<UserProfile> findProfile(UserId id);
+}

@@ -1,0 +1,127 @@
+package com.lightpress.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+
+/**
+ * The real servers Lightpress talks to, embedded in the JVM on free ports of 127.0.0.1: PostgreSQL
+ * 17, an SQS-compatible ElasticMQ and a GreenMail SMTP server. Tests share one set per JVM; the
+ * local run starts its own with a data directory that survives restarts. They live as long as
+ * the JVM: PostgreSQL stops through its own shutdown hook, the others with the JVM's threads.
+ */
+public final class EmbeddedServers {
+
+    private static final String LOOPBACK = "127.0.0.1";
+    private static EmbeddedServers shared;
+
+    private final EmbeddedPostgres postgres;
+    private final SQSRestServer sqs;
+    private final int sqsPort;
+    private final int smtpPort;
+    private GreenMail smtp;
+    private final AtomicInteger databases = new AtomicInteger();
+
+    private EmbeddedServers(EmbeddedPostgres postgres, int smtpPort) {
+        this.postgres = postgres;
+        this.sqs =
+                SQSRestServerBuilder.withInterface(LOOPBACK).withDynamicPort().start();
+        this.sqsPort = sqs.waitUntilStarted().localAddress().getPort();
+        this.smtpPort = smtpPort;
+        this.smtp = startSmtp(smtpPort);
+    }
+
+    /** The servers every test in this JVM shares, started on first use. */
+    public static synchronized EmbeddedServers shared() {
+        if (shared == null) {
+            shared = new EmbeddedServers(postgres(null), freePort());
+        }
+        return shared;
+    }
+
+    /** Servers for the local run, keeping PostgreSQL's data in the given directory. */
+    public static EmbeddedServers persistent(Path dataDirectory, int smtpPort) {
+        return new EmbeddedServers(postgres(dataDirectory), smtpPort);
+    }
+
+    public static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates an empty database, so each application context starts from a clean slate. */
+    public String createDatabase() {
+        var name = "lightpress_" + databases.incrementAndGet();
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+        return jdbcUrl(name);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + LOOPBACK + ":" + postgres.getPort() + "/" + database;
+    }
+
+    public String sqsEndpoint() {
+        return "http://" + LOOPBACK + ":" + sqsPort;
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public GreenMail smtp() {
+        return smtp;
+    }
+
+    /** Stops the SMTP server, to show what happens when mail cannot be delivered. */
+    public synchronized void stopSmtp() {
+        smtp.stop();
+    }
+
+    /** Starts the SMTP server again on its old port, keeping nothing it had received. */
+    public synchronized void restartSmtp() {
+        if (!smtp.isRunning()) {
+            smtp = startSmtp(smtpPort);
+        }
+    }
+
+    private static GreenMail startSmtp(int port) {
+        var mail = new GreenMail(new ServerSetup(port, LOOPBACK, ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    private static EmbeddedPostgres postgres(Path dataDirectory) {
+        try {
+            var builder = EmbeddedPostgres.builder()
+                    .setServerConfig("listen_addresses", LOOPBACK)
+                    .setServerConfig("max_connections", "400")
+                    .setConnectConfig("connectTimeout", "10");
+            if (dataDirectory == null) {
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            } else {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+        }
+    }
+}

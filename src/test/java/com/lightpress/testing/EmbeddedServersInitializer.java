@@ -1,0 +1,39 @@
+package com.lightpress.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points an application context at the shared embedded servers: a fresh database of its own, the
+ * shared SQS and SMTP servers, and a free port on 127.0.0.1 that is also the token issuer.
+ */
+public class EmbeddedServersInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var servers = EmbeddedServers.shared();
+        var port = EmbeddedServers.freePort();
+        var properties = new HashMap<String, Object>(properties(servers, servers.createDatabase()));
+        properties.put("server.port", port);
+        properties.put("lightpress.platform.public-url", "http://127.0.0.1:" + port);
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-servers", properties));
+    }
+
+    /** The settings that connect Lightpress to the given servers and database. */
+    public static Map<String, Object> properties(EmbeddedServers servers, String jdbcUrl) {
+        return Map.ofEntries(
+                Map.entry("spring.datasource.url", jdbcUrl),
+                Map.entry("spring.datasource.username", "postgres"),
+                Map.entry("spring.datasource.password", "postgres"),
+                Map.entry("spring.datasource.hikari.maximum-pool-size", 5),
+                Map.entry("spring.mail.host", "127.0.0.1"),
+                Map.entry("spring.mail.port", servers.smtpPort()),
+                Map.entry("spring.cloud.aws.sqs.endpoint", servers.sqsEndpoint()),
+                Map.entry("spring.cloud.aws.credentials.access-key", "local"),
+                Map.entry("spring.cloud.aws.credentials.secret-key", "local"),
+                Map.entry("server.address", "127.0.0.1"));
+    }
+}
