@@ -12,6 +12,11 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedServersInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** Encrypts signing keys in tests and the local run; never use it anywhere else. */
+    public static final String TEST_KEY_ENCRYPTION_KEY = "bGlnaHRwcmVzcy1sb2NhbC1vbmx5LWtleS0zMmJ5dGU=";
+
+    public static final String INTERNAL_CLIENT_SECRET = "internal-secret-for-tests";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var servers = EmbeddedServers.shared();
@@ -19,6 +24,8 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
         var properties = new HashMap<String, Object>(properties(servers, servers.createDatabase()));
         properties.put("server.port", port);
         properties.put("lightpress.platform.public-url", "http://127.0.0.1:" + port);
+        properties.put("lightpress.auth.web-client.redirect-uris", "http://127.0.0.1:" + port + "/app/");
+        properties.put("lightpress.auth.web-client.post-logout-redirect-uris", "http://127.0.0.1:" + port + "/app/");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-servers", properties));
     }
 
@@ -34,6 +41,8 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
                 Map.entry("spring.cloud.aws.sqs.endpoint", servers.sqsEndpoint()),
                 Map.entry("spring.cloud.aws.credentials.access-key", "local"),
                 Map.entry("spring.cloud.aws.credentials.secret-key", "local"),
-                Map.entry("server.address", "127.0.0.1"));
+                Map.entry("server.address", "127.0.0.1"),
+                Map.entry("lightpress.auth.key-encryption-key", TEST_KEY_ENCRYPTION_KEY),
+                Map.entry("lightpress.auth.internal-client-secret", INTERNAL_CLIENT_SECRET));
     }
 }

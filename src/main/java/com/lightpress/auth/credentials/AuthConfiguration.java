@@ -4,6 +4,7 @@ import com.lightpress.platform.PublicPaths;
 import com.lightpress.platform.TypedIdentifiers;
 import com.lightpress.users.UserId;
 import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
@@ -14,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** The auth module's wiring; it exists only when auth runs in this process. */
 @Configuration(proxyBeanMethods = false)
 @EnableJdbcRepositories
+@EnableConfigurationProperties(AuthSettings.class)
 class AuthConfiguration {
 
     private static final String ARGON2 = "argon2id";
@@ -25,7 +27,11 @@ class AuthConfiguration {
 
     @Bean
     PublicPaths authPublicPaths() {
-        return PublicPaths.of("/api/auth/**");
+        return PublicPaths.of(
+                "/api/auth/signup",
+                "/api/auth/verify-email",
+                "/api/auth/password-reset",
+                "/api/auth/password-reset/confirm");
     }
 
     /**

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SignUpController {
 
+    static final Map<String, String> ACCEPTED = Map.of("status", "Check your inbox: we sent you an email to continue.");
+
     private final SignUp signUp;
 
     SignUpController(SignUp signUp) {
@@ -26,7 +28,7 @@ class SignUpController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> signUp(@Valid @RequestBody SignUpRequest request) {
         signUp.signUp(request.email(), request.password(), request.displayName());
-        return Map.of("status", "Check your inbox to verify your email address.");
+        return ACCEPTED;
     }
 
     record SignUpRequest(

@@ -1,0 +1,70 @@
+package com.lightpress.auth.credentials;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the auth module.
+ *
+ * @param keyEncryptionKey base64 of 32 random bytes; encrypts the token signing keys at rest
+ * @param internalClientSecret the secret of the {@code lightpress-internal} client that services
+ *     use for calls to each other; without it that client is not registered
+ * @param webClient the first-party browser client {@code lightpress-web}
+ * @param tokens lifetimes of the tokens auth issues
+ * @param login throttling of password logins
+ * @param signingKeyRotation how often a new signing key replaces the current one
+ */
+@ConfigurationProperties("lightpress.auth")
+public record AuthSettings(
+        String keyEncryptionKey,
+        @Nullable String internalClientSecret,
+        @DefaultValue WebClient webClient,
+        @DefaultValue Tokens tokens,
+        @DefaultValue Login login,
+        @DefaultValue("30d") Duration signingKeyRotation) {
+
+    /**
+     * @param redirectUris where the authorization endpoint may send the browser back to
+     * @param postLogoutRedirectUris where RP-initiated logout may send it
+     */
+    public record WebClient(
+            @DefaultValue("http://localhost:8080/app/") List<String> redirectUris,
+            @DefaultValue("http://localhost:8080/app/") List<String> postLogoutRedirectUris) {}
+
+    /**
+     * @param accessToken lifetime of access tokens
+     * @param refreshIdle a refresh token unused for this long expires
+     * @param refreshAbsolute no refresh token outlives its login by more than this
+     * @param refreshReuseGrace a refresh token presented again within this time after its first use
+     *     gets the same fresh tokens (two tabs refreshing at once); later, its whole family is revoked
+     * @param verification lifetime of an email verification token
+     * @param passwordReset lifetime of a password reset token
+     * @param verificationResendInterval the least time between two verification emails
+     */
+    public record Tokens(
+            @DefaultValue("10m") Duration accessToken,
+            @DefaultValue("7d") Duration refreshIdle,
+            @DefaultValue("30d") Duration refreshAbsolute,
+            @DefaultValue("10s") Duration refreshReuseGrace,
+            @DefaultValue("24h") Duration verification,
+            @DefaultValue("30m") Duration passwordReset,
+            @DefaultValue("1m") Duration verificationResendInterval) {}
+
+    /**
+     * @param maxFailures failed logins in a row that lock an account
+     * @param firstLock how long the first lock lasts; each further lock doubles it
+     * @param longestLock the longest a lock lasts
+     * @param addressMaxFailures failed logins from one client address within the window after which
+     *     that address is refused
+     * @param addressWindow the window for the address limit
+     */
+    public record Login(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("1m") Duration firstLock,
+            @DefaultValue("15m") Duration longestLock,
+            @DefaultValue("50") int addressMaxFailures,
+            @DefaultValue("15m") Duration addressWindow) {}
+}

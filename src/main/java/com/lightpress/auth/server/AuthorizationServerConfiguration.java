@@ -1,0 +1,150 @@
+package com.lightpress.auth.server;
+
+import com.lightpress.auth.credentials.AuthSettings;
+import com.lightpress.auth.credentials.CredentialManagement;
+import com.lightpress.auth.credentials.PasswordLogin;
+import com.lightpress.platform.PlatformSettings;
+import com.lightpress.users.UserAccounts;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Spring Authorization Server as Lightpress's OAuth 2.1 / OpenID Connect provider: its endpoints,
+ * the login page in front of them, and the pieces Lightpress adds (refresh tokens for its public
+ * client with rotation and reuse detection, claims, re-authentication). All state is in the auth
+ * schema of PostgreSQL.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerSecurity(
+            HttpSecurity http,
+            RegisteredClientRepository clients,
+            OAuth2AuthorizationService authorizations,
+            OAuth2TokenGenerator<?> tokens,
+            CredentialManagement credentials,
+            TransactionTemplate transactions,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            AuthSettings settings,
+            Clock clock) {
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.oidc(Customizer.withDefaults())
+                    .tokenGenerator(tokens)
+                    .clientAuthentication(clientAuthentication -> clientAuthentication
+                            .authenticationConverters(
+                                    converters -> converters.add(0, new PublicClientAuthenticationConverter()))
+                            .authenticationProviders(
+                                    providers -> providers.add(0, new PublicClientAuthenticationProvider(clients))))
+                    .tokenEndpoint(token -> token.authenticationProviders(providers -> providers.replaceAll(
+                            provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
+                                    ? new RefreshTokenRotation(
+                                            provider,
+                                            authorizations,
+                                            transactions,
+                                            jdbc,
+                                            events,
+                                            settings.tokens().refreshReuseGrace(),
+                                            clock)
+                                    : provider)))
+                    .deviceAuthorizationEndpoint(device -> device.verificationUri("/activate"))
+                    .deviceVerificationEndpoint(verification -> verification.deviceVerificationResponseHandler(
+                            (request, response, authentication) -> response.sendRedirect("/activate?done")));
+        });
+        var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), html))
+                .addFilterAfter(new ReauthenticationFilter(credentials, clock), SecurityContextHolderFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain loginPageSecurity(HttpSecurity http, PasswordLogin passwordLogin) {
+        http.securityMatcher("/login", "/logout", "/activate", "/auth/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/auth/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .authenticationProvider(passwordLogin)
+                .formLogin(form ->
+                        form.loginPage("/login").usernameParameter("email").failureUrl("/login?error"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(
+            DataSource dataSource, AuthSettings settings, PasswordEncoder passwords) {
+        var repository = new JdbcRegisteredClientRepository(authSchema(dataSource));
+        ClientRegistrations.register(repository, settings, passwords);
+        return repository;
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(DataSource dataSource, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(authSchema(dataSource), clients);
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService authorizationConsentService(
+            DataSource dataSource, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(authSchema(dataSource), clients);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(PlatformSettings platform) {
+        return AuthorizationServerSettings.builder()
+                .issuer(platform.publicUrl().toString())
+                .build();
+    }
+
+    @Bean
+    OAuth2TokenGenerator<?> tokenGenerator(
+            JwtEncoder encoder,
+            CredentialManagement credentials,
+            UserAccounts accounts,
+            AuthSettings settings,
+            Clock clock) {
+        var jwt = new JwtGenerator(encoder);
+        jwt.setJwtCustomizer(new TokenClaims(credentials, accounts));
+        jwt.setClock(clock);
+        return new DelegatingOAuth2TokenGenerator(
+                jwt, new FamilyRefreshTokenGenerator(settings.tokens().refreshAbsolute(), clock));
+    }
+
+    private static JdbcTemplate authSchema(DataSource dataSource) {
+        return new JdbcTemplate(new SchemaBoundDataSource(dataSource, "auth"));
+    }
+}

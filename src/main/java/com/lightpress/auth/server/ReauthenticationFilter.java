@@ -1,0 +1,88 @@
+package com.lightpress.auth.server;
+
+import com.lightpress.auth.credentials.CredentialManagement;
+import com.lightpress.users.UserId;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Makes the user enter their password again before an authorization request is answered when the
+ * client asks for it ({@code prompt=login}, or {@code max_age} older than the last login), and
+ * when the login session predates a password change or the account was disabled. It drops the
+ * session's authentication, so the server sends the browser to the login page and, after it, back
+ * to the same authorization request.
+ */
+final class ReauthenticationFilter extends OncePerRequestFilter {
+
+    private static final String AUTHORIZE = "/oauth2/authorize";
+    private static final String FORCED_AT = ReauthenticationFilter.class.getName() + ".forcedAt";
+
+    private final CredentialManagement credentials;
+    private final Clock clock;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+    ReauthenticationFilter(CredentialManagement credentials, Clock clock) {
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().equals(request.getContextPath() + AUTHORIZE);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var authentication = holder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated() && mustLogInAgain(request, authentication)) {
+            request.getSession().setAttribute(FORCED_AT, clock.instant());
+            var empty = holder.createEmptyContext();
+            holder.setContext(empty);
+            contexts.saveContext(empty, request, response);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean mustLogInAgain(HttpServletRequest request, Authentication authentication) {
+        var authTime = TokenClaims.authenticationTime(authentication);
+        if (authTime == null) {
+            return true;
+        }
+        var session = request.getSession(false);
+        var forcedAt = session == null ? null : (Instant) session.getAttribute(FORCED_AT);
+        var prompt = request.getParameter("prompt");
+        if (prompt != null && Arrays.asList(prompt.split(" ")).contains("login")) {
+            if (forcedAt == null || !authTime.isAfter(forcedAt)) {
+                return true;
+            }
+            session.removeAttribute(FORCED_AT);
+        }
+        var maxAge = request.getParameter("max_age");
+        if (maxAge != null
+                && maxAge.matches("\\d{1,9}")
+                && authTime.plus(Duration.ofSeconds(Long.parseLong(maxAge))).isBefore(clock.instant())) {
+            return true;
+        }
+        return credentials
+                .find(UserId.of(authentication.getName()))
+                .map(identity -> identity.disabled()
+                        || (identity.passwordChangedAt() != null
+                                && identity.passwordChangedAt().isAfter(authTime)))
+                .orElse(true);
+    }
+}

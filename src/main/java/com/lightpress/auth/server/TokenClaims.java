@@ -1,0 +1,72 @@
+package com.lightpress.auth.server;
+
+import static java.util.stream.Collectors.toCollection;
+
+import com.lightpress.auth.credentials.CredentialManagement;
+import com.lightpress.platform.AuthenticatedUser;
+import com.lightpress.users.UserAccounts;
+import com.lightpress.users.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * Puts what resource servers need about the user into tokens: email, whether it is verified,
+ * roles (read from users at issuance, so a role change shows in the next token) and when the user
+ * last entered their password ({@code auth_time}).
+ */
+final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    private final CredentialManagement credentials;
+    private final UserAccounts accounts;
+
+    TokenClaims(CredentialManagement credentials, UserAccounts accounts) {
+        this.credentials = credentials;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            return;
+        }
+        var user = UserId.of(context.getPrincipal().getName());
+        var claims = context.getClaims();
+        credentials.find(user).ifPresent(identity -> {
+            claims.claim(StandardClaimNames.EMAIL, identity.email());
+            claims.claim(StandardClaimNames.EMAIL_VERIFIED, identity.emailVerified());
+        });
+        if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            // An ArrayList: the claims are stored as JSON that only allows well-known types.
+            var roles = accounts.findProfile(user)
+                    .map(profile ->
+                            profile.roles().stream().map(Enum::name).sorted().collect(toCollection(ArrayList::new)))
+                    .orElseGet(ArrayList::new);
+            claims.claim(AuthenticatedUser.ROLES_CLAIM, roles);
+            var authTime = authenticationTime(context.getPrincipal());
+            if (authTime != null) {
+                claims.claim("auth_time", Date.from(authTime));
+            }
+        } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+            accounts.findProfile(user)
+                    .ifPresent(profile -> claims.claim(StandardClaimNames.NAME, profile.displayName()));
+        }
+    }
+
+    /** When the user last proved a factor (entered their password), from the login itself. */
+    static Instant authenticationTime(Authentication principal) {
+        return principal.getAuthorities().stream()
+                .filter(FactorGrantedAuthority.class::isInstance)
+                .map(authority -> ((FactorGrantedAuthority) authority).getIssuedAt())
+                .max(Instant::compareTo)
+                .orElse(null);
+    }
+}

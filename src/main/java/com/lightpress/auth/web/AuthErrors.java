@@ -1,0 +1,60 @@
+package com.lightpress.auth.web;
+
+import com.lightpress.auth.credentials.InvalidToken;
+import com.lightpress.auth.credentials.VerificationRequestedTooSoon;
+import com.lightpress.auth.credentials.WeakPassword;
+import com.lightpress.auth.credentials.WrongPassword;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Auth's failures as problem details naming the field that was wrong. */
+@RestControllerAdvice(basePackageClasses = AuthErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AuthErrors {
+
+    private final Clock clock;
+
+    AuthErrors(Clock clock) {
+        this.clock = clock;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidToken(InvalidToken e) {
+        return fieldProblem("token", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail weakPassword(WeakPassword e) {
+        return fieldProblem(e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail wrongPassword(WrongPassword e) {
+        return fieldProblem("currentPassword", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooSoon(VerificationRequestedTooSoon e) {
+        var wait = Math.max(1, Duration.between(clock.instant(), e.retryAfter()).toSeconds());
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
+                .body(problem);
+    }
+
+    private static ProblemDetail fieldProblem(String field, String message) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return problem;
+    }
+}

@@ -1,0 +1,69 @@
+package com.lightpress.auth.web;
+
+import com.lightpress.auth.credentials.CredentialManagement;
+import com.lightpress.platform.AuthenticatedUser;
+import com.lightpress.users.UserId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Email verification, password reset and password change. */
+@RestController
+class CredentialController {
+
+    private final CredentialManagement credentials;
+
+    CredentialController(CredentialManagement credentials) {
+        this.credentials = credentials;
+    }
+
+    @PostMapping("/api/auth/verify-email")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void verifyEmail(@Valid @RequestBody TokenRequest request) {
+        credentials.verifyEmail(request.token());
+    }
+
+    @PostMapping("/api/auth/verify-email/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void resendVerification(AuthenticatedUser user) {
+        credentials.resendVerification(new UserId(user.id()));
+    }
+
+    @PostMapping("/api/auth/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> requestPasswordReset(@Valid @RequestBody ResetRequest request) {
+        credentials.requestPasswordReset(request.email());
+        return SignUpController.ACCEPTED;
+    }
+
+    @PostMapping("/api/auth/password-reset/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resetPassword(@Valid @RequestBody ResetConfirmation request) {
+        credentials.resetPassword(request.token(), request.newPassword());
+    }
+
+    @PostMapping("/api/auth/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(AuthenticatedUser user, @Valid @RequestBody PasswordChange request) {
+        credentials.changePassword(new UserId(user.id()), request.currentPassword(), request.newPassword());
+    }
+
+    record TokenRequest(@NotBlank @Size(max = 100) String token) {}
+
+    record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {}
+
+    record ResetConfirmation(
+            @NotBlank @Size(max = 100) String token,
+            @NotBlank @Size(min = 12, max = 128) String newPassword) {}
+
+    record PasswordChange(
+            @NotBlank @Size(max = 128) String currentPassword,
+            @NotBlank @Size(min = 12, max = 128) String newPassword) {}
+}

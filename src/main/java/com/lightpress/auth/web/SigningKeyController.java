@@ -1,0 +1,22 @@
+package com.lightpress.auth.web;
+
+import com.lightpress.auth.keys.SigningKeys;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lets an admin rotate the token signing key at once, for example after a suspected leak. */
+@RestController
+class SigningKeyController {
+
+    private final SigningKeys keys;
+
+    SigningKeyController(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    @PostMapping("/api/admin/auth/signing-keys/rotate")
+    Map<String, String> rotate() {
+        return Map.of("kid", keys.rotate());
+    }
+}

@@ -1,0 +1,181 @@
+package com.lightpress.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plays Lightpress's first-party web client in tests: signs users up and logs them in through the
+ * real authorization-code flow with PKCE and the real login page, then refreshes tokens.
+ */
+public final class OAuthClient {
+
+    public static final String CLIENT_ID = "lightpress-web";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final int port;
+    private final String redirectUri;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public OAuthClient(int port) {
+        this.port = port;
+        this.redirectUri = "http://127.0.0.1:" + port + "/app/";
+    }
+
+    /** Signs up a new user with a unique email, and logs them in. */
+    public TestUser newUser(String name) {
+        var email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@example.com";
+        var password = "correct horse battery staple " + UUID.randomUUID();
+        signUp(email, password, name);
+        var tokens = logIn(email, password);
+        return new TestUser(tokens.subject(), email, password, tokens);
+    }
+
+    public HttpResponse<String> signUp(String email, String password, String displayName) {
+        var body = JSON.writeValueAsString(Map.of("email", email, "password", password, "displayName", displayName));
+        return send(HttpRequest.newBuilder(URI.create(base() + "/api/auth/signup"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    public Tokens logIn(String email, String password) {
+        return logIn(new Browser(port), email, password, Map.of());
+    }
+
+    /** Logs in through the given browser, whose session may already be logged in. */
+    public Tokens logIn(Browser browser, String email, String password, Map<String, String> extraParameters) {
+        var verifier = randomString();
+        var authorize = authorizeUrl(challenge(verifier), extraParameters);
+        var response = browser.followUntil(browser.get(authorize), this::isRedirectUri);
+        if (!Browser.isRedirect(response)) {
+            response = browser.followUntil(browser.logIn(response, email, password), this::isRedirectUri);
+        }
+        assertThat(Browser.isRedirect(response))
+                .as("authorization ends in a redirect to the client, not %s", response.body())
+                .isTrue();
+        var code = UriComponentsBuilder.fromUriString(Browser.location(response))
+                .build()
+                .getQueryParams()
+                .getFirst("code");
+        assertThat(code)
+                .as("redirect %s carries a code", Browser.location(response))
+                .isNotNull();
+        var exchange = exchange(code, verifier);
+        assertThat(exchange.statusCode()).as(exchange.body()).isEqualTo(200);
+        return Tokens.of(exchange.body());
+    }
+
+    private boolean isRedirectUri(String location) {
+        return location.startsWith(redirectUri);
+    }
+
+    public String authorizeUrl(String challenge, Map<String, String> extraParameters) {
+        var parameters = new LinkedHashMap<String, String>();
+        parameters.put("response_type", "code");
+        parameters.put("client_id", CLIENT_ID);
+        parameters.put("redirect_uri", redirectUri);
+        parameters.put("scope", "openid profile email");
+        parameters.put("state", randomString());
+        parameters.put("code_challenge", challenge);
+        parameters.put("code_challenge_method", "S256");
+        parameters.putAll(extraParameters);
+        return base() + "/oauth2/authorize?" + Browser.form(parameters);
+    }
+
+    public HttpResponse<String> exchange(String code, String verifier) {
+        return token(Map.of(
+                "grant_type", "authorization_code",
+                "code", code,
+                "redirect_uri", redirectUri,
+                "client_id", CLIENT_ID,
+                "code_verifier", verifier));
+    }
+
+    public HttpResponse<String> refresh(String refreshToken) {
+        return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", CLIENT_ID));
+    }
+
+    public HttpResponse<String> token(Map<String, String> form) {
+        return send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form)))
+                .build());
+    }
+
+    public static String randomString() {
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String challenge(String verifier) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(String body) {
+        return JSON.readTree(body);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The tokens of one login. */
+    public record Tokens(String accessToken, String refreshToken, String idToken) {
+
+        public static Tokens of(String body) {
+            var json = json(body);
+            return new Tokens(
+                    json.path("access_token").asString(),
+                    json.path("refresh_token").asString(),
+                    json.path("id_token").asString());
+        }
+
+        /** The claims of the access token, read without checking the signature. */
+        public JsonNode claims() {
+            var payload = accessToken.split("\\.")[1];
+            return json(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+        }
+
+        public String subject() {
+            return claims().path("sub").asString();
+        }
+    }
+
+    /** A signed-up, logged-in user. */
+    public record TestUser(String id, String email, String password, Tokens tokens) {
+
+        public String bearer() {
+            return "Bearer " + tokens.accessToken();
+        }
+    }
+}
