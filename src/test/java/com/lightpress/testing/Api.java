@@ -1,5 +1,6 @@
 package com.lightpress.testing;
 
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** A client for Lightpress's HTTP API over a real socket. */
@@ -7,7 +8,13 @@ public final class Api {
 
     private Api() {}
 
+    /**
+     * Uses the JDK's HTTP client, which shows every answer as it is; the Apache client that would
+     * otherwise be picked retries 429 and 503 answers on its own.
+     */
     public static RestTestClient client(int port) {
-        return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+                .baseUrl("http://127.0.0.1:" + port)
+                .build();
     }
 }

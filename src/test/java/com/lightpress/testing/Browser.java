@@ -23,6 +23,7 @@ public final class Browser {
 
     private final String base;
     private final HttpClient http;
+    private String forwardedFor;
 
     public Browser(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -44,11 +45,20 @@ public final class Browser {
     }
 
     public HttpResponse<String> postForm(String pathOrUrl, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(uri(pathOrUrl))
+        var request = HttpRequest.newBuilder(uri(pathOrUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return send(request.build());
+    }
+
+    /** Makes the browser appear to come from this client address (through a trusted proxy). */
+    public Browser from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     /** Follows redirects from a response until one is not a redirect. */

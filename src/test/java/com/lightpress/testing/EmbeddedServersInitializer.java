@@ -43,6 +43,7 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
                 Map.entry("spring.cloud.aws.credentials.secret-key", "local"),
                 Map.entry("server.address", "127.0.0.1"),
                 Map.entry("lightpress.auth.key-encryption-key", TEST_KEY_ENCRYPTION_KEY),
-                Map.entry("lightpress.auth.internal-client-secret", INTERNAL_CLIENT_SECRET));
+                Map.entry("lightpress.auth.internal-client-secret", INTERNAL_CLIENT_SECRET),
+                Map.entry("lightpress.users.bootstrap-admins", OAuthClient.ADMIN_EMAIL));
     }
 }

@@ -25,6 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OAuthClient {
 
     public static final String CLIENT_ID = "lightpress-web";
+
+    /** Listed in lightpress.users.bootstrap-admins by the test initializer: signs up as ADMIN. */
+    public static final String ADMIN_EMAIL = "admin@lightpress.test";
+
+    private static final String ADMIN_PASSWORD = "the admin's own long passphrase 42";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,6 +49,13 @@ public final class OAuthClient {
         signUp(email, password, name);
         var tokens = logIn(email, password);
         return new TestUser(tokens.subject(), email, password, tokens);
+    }
+
+    /** The bootstrap admin of this application's database, signed up on first use, logged in. */
+    public TestUser admin() {
+        signUp(ADMIN_EMAIL, ADMIN_PASSWORD, "Admin");
+        var tokens = logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        return new TestUser(tokens.subject(), ADMIN_EMAIL, ADMIN_PASSWORD, tokens);
     }
 
     public HttpResponse<String> signUp(String email, String password, String displayName) {

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokens lifetimes of the tokens auth issues
  * @param login throttling of password logins
  * @param signingKeyRotation how often a new signing key replaces the current one
+ * @param passwordHashing Argon2id cost; tune it so one check takes 50 to 150 ms on the servers
  */
 @ConfigurationProperties("lightpress.auth")
 public record AuthSettings(
@@ -24,7 +25,8 @@ public record AuthSettings(
         @DefaultValue WebClient webClient,
         @DefaultValue Tokens tokens,
         @DefaultValue Login login,
-        @DefaultValue("30d") Duration signingKeyRotation) {
+        @DefaultValue("30d") Duration signingKeyRotation,
+        @DefaultValue PasswordHashing passwordHashing) {
 
     /**
      * @param redirectUris where the authorization endpoint may send the browser back to
@@ -52,6 +54,16 @@ public record AuthSettings(
             @DefaultValue("24h") Duration verification,
             @DefaultValue("30m") Duration passwordReset,
             @DefaultValue("1m") Duration verificationResendInterval) {}
+
+    /**
+     * @param memoryKib memory per hash in KiB
+     * @param iterations passes over that memory
+     * @param parallelism lanes
+     */
+    public record PasswordHashing(
+            @DefaultValue("19456") int memoryKib,
+            @DefaultValue("3") int iterations,
+            @DefaultValue("1") int parallelism) {}
 
     /**
      * @param maxFailures failed logins in a row that lock an account

@@ -1,15 +1,10 @@
 package com.lightpress.auth.credentials;
 
+import com.lightpress.users.UserId;
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * address; a locked, disabled or unknown account is indistinguishable from a wrong password.
  */
 @Component
-public class PasswordLogin implements AuthenticationProvider {
+public class PasswordLogin {
 
     /** A hash of a random password, checked when the account is unknown so timing tells nothing. */
     private final String absentAccountHash;
@@ -47,30 +42,19 @@ public class PasswordLogin implements AuthenticationProvider {
         this.absentAccountHash = passwords.encode(SecretTokens.generate());
     }
 
-    @Override
-    public Authentication authenticate(Authentication authentication) {
-        var email = String.valueOf(authentication.getName()).trim().toLowerCase(Locale.ROOT);
-        var password = String.valueOf(authentication.getCredentials());
-        var address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress()
-                : "unknown";
-        var userId = transactions.execute(status -> check(email, password, address));
-        if (userId == null) {
-            throw new BadCredentialsException("Bad credentials");
-        }
-        var result = UsernamePasswordAuthenticationToken.authenticated(
-                userId, null, List.of(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
-        result.setDetails(authentication.getDetails());
-        return result;
-    }
-
-    @Override
-    public boolean supports(Class<?> authentication) {
-        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    /**
+     * Whether the password is right for the email and the account may log in now.
+     *
+     * @param address the client address the attempt came from
+     * @return the user id on success, empty on any refusal
+     */
+    public Optional<UserId> check(String email, String password, String address) {
+        var normalized = SignUp.normalize(email);
+        return Optional.ofNullable(transactions.execute(status -> attempt(normalized, password, address)));
     }
 
     /** @return the user id when the login succeeds, otherwise null, with the failure recorded */
-    private String check(String email, String password, String address) {
+    private @Nullable UserId attempt(String email, String password, String address) {
         var credential = credentials.findByEmail(email);
         var matches = passwords.matches(
                 password, credential.map(Credential::passwordHash).orElse(absentAccountHash));
@@ -92,6 +76,6 @@ public class PasswordLogin implements AuthenticationProvider {
             known.rehash(passwords.encode(password));
         }
         credentials.save(known);
-        return known.id().toString();
+        return known.id();
     }
 }

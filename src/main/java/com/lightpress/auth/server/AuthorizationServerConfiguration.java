@@ -97,7 +97,7 @@ class AuthorizationServerConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .authenticationProvider(passwordLogin)
+                .authenticationProvider(new PasswordLoginProvider(passwordLogin))
                 .formLogin(form ->
                         form.loginPage("/login").usernameParameter("email").failureUrl("/login?error"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));

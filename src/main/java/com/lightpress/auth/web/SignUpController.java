@@ -34,5 +34,11 @@ class SignUpController {
     record SignUpRequest(
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(min = 12, max = 128) String password,
-            @NotBlank @Size(max = 100) String displayName) {}
+            @NotBlank @Size(max = 100) String displayName) {
+
+        /** Trims the email before it is validated, so surrounding spaces are not an error. */
+        SignUpRequest {
+            email = email == null ? null : email.strip();
+        }
+    }
 }

@@ -1,25 +1,43 @@
 package com.lightpress.users.account;
 
+import com.lightpress.users.AccountClosed;
 import com.lightpress.users.Role;
 import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
 import com.lightpress.users.UserProfile;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registers accounts and answers questions about them. */
+/** Registers, changes and closes accounts, and answers questions about them. */
 @Service
 @Transactional(readOnly = true)
 public class AccountManagement implements UserAccounts {
 
+    /** How recent a login must be to close an account. */
+    public static final Duration RECENT_LOGIN = Duration.ofMinutes(5);
+
+    private static final int MAX_PAGE = 100;
+
     private final AccountRepository accounts;
+    private final UsersSettings settings;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountManagement(AccountRepository accounts, Clock clock) {
+    AccountManagement(
+            AccountRepository accounts, UsersSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
+        this.settings = settings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -29,11 +47,101 @@ public class AccountManagement implements UserAccounts {
         if (accounts.existsById(id)) {
             return;
         }
-        accounts.save(Account.register(id, email, displayName, Set.of(Role.USER), clock.instant()));
+        var roles = settings.isBootstrapAdmin(email) ? EnumSet.of(Role.USER, Role.ADMIN) : EnumSet.of(Role.USER);
+        accounts.save(Account.register(id, email, displayName, roles, clock.instant()));
     }
 
     @Override
     public Optional<UserProfile> findProfile(UserId id) {
         return accounts.findById(id).map(Account::toProfile);
+    }
+
+    public AccountView view(UserId id) {
+        return find(id).toView();
+    }
+
+    public long version(UserId id) {
+        return find(id).version();
+    }
+
+    @Transactional
+    public AccountView updateProfile(UserId id, long expectedVersion, ProfileChanges changes) {
+        var checked = changes.checked();
+        var account = find(id);
+        if (account.version() != expectedVersion) {
+            throw new StaleAccountVersion();
+        }
+        account.update(checked, clock.instant());
+        try {
+            return accounts.save(account).toView();
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleAccountVersion();
+        }
+    }
+
+    @Transactional
+    public AccountView changeRoles(UserId actor, UserId target, Set<Role> roles) {
+        var account = find(target);
+        if (actor.equals(target) && account.isAdmin() && !roles.contains(Role.ADMIN) && accounts.countAdmins() <= 1) {
+            throw new LastAdminCannotStepDown();
+        }
+        account.changeRoles(roles, clock.instant());
+        return accounts.save(account).toView();
+    }
+
+    @Transactional
+    public AccountView disable(UserId actor, UserId target) {
+        if (actor.equals(target)) {
+            throw new AdminCannotDisableSelf();
+        }
+        var account = find(target);
+        account.disable(clock.instant());
+        return accounts.save(account).toView();
+    }
+
+    @Transactional
+    public AccountView enable(UserId target) {
+        var account = find(target);
+        account.enable(clock.instant());
+        return accounts.save(account).toView();
+    }
+
+    /**
+     * Erases the account and tells every module to erase its part. Needs a login within
+     * {@link #RECENT_LOGIN}: the caller passes when the user last entered their password.
+     */
+    @Transactional
+    public void close(UserId id, @Nullable Instant authTime) {
+        if (authTime == null || authTime.plus(RECENT_LOGIN).isBefore(clock.instant())) {
+            throw new RecentLoginRequired();
+        }
+        var account = find(id);
+        accounts.delete(account);
+        events.publishEvent(AccountClosed.of(id));
+    }
+
+    public AccountPage search(@Nullable String query, @Nullable String cursor, int limit) {
+        var after = AccountPage.Cursor.decode(cursor);
+        var size = Math.max(1, Math.min(limit, MAX_PAGE));
+        var ids = accounts.search(prefix(query), after.email(), after.id(), size + 1);
+        var page = ids.stream()
+                .limit(size)
+                .map(id -> find(new UserId(id)).toView())
+                .toList();
+        var next = ids.size() > size
+                ? new AccountPage.Cursor(
+                                page.get(size - 1).email(), page.get(size - 1).id())
+                        .encode()
+                : null;
+        return new AccountPage(page, next);
+    }
+
+    private Account find(UserId id) {
+        return accounts.findById(id).orElseThrow(AccountNotFound::new);
+    }
+
+    private static String prefix(@Nullable String query) {
+        var text = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -1,29 +1,78 @@
 package com.lightpress.users.web;
 
 import com.lightpress.platform.AuthenticatedUser;
-import com.lightpress.users.UserAccounts;
+import com.lightpress.users.AccountStatus;
 import com.lightpress.users.UserId;
-import com.lightpress.users.UserProfile;
+import com.lightpress.users.account.AccountManagement;
+import com.lightpress.users.account.AccountView;
+import com.lightpress.users.account.DataExport;
+import com.lightpress.users.account.ProfileChanges;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-/** The signed-in user's own profile. */
+/**
+ * The signed-in user's own account: read and change the profile with optimistic concurrency
+ * (ETag and If-Match), export everything Lightpress holds about them, close the account.
+ */
 @RestController
 @RequestMapping("/api/users/me")
 class ProfileController {
 
-    private final UserAccounts accounts;
+    private final AccountManagement accounts;
+    private final DataExport export;
 
-    ProfileController(UserAccounts accounts) {
+    ProfileController(AccountManagement accounts, DataExport export) {
         this.accounts = accounts;
+        this.export = export;
     }
 
     @GetMapping
-    UserProfile me(AuthenticatedUser user) {
-        return accounts.findProfile(new UserId(user.id()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such account."));
+    ResponseEntity<AccountView> me(AuthenticatedUser user) {
+        return withETag(active(user));
+    }
+
+    @PatchMapping
+    ResponseEntity<AccountView> update(
+            AuthenticatedUser user,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody ProfileChanges changes) {
+        active(user);
+        var id = new UserId(user.id());
+        var expected = ETags.parse(ifMatch, () -> accounts.version(id));
+        return withETag(accounts.updateProfile(id, expected, changes));
+    }
+
+    @GetMapping("/export")
+    Map<String, Object> export(AuthenticatedUser user) {
+        active(user);
+        return export.of(new UserId(user.id()));
+    }
+
+    @DeleteMapping
+    ResponseEntity<Void> close(AuthenticatedUser user) {
+        accounts.close(new UserId(user.id()), user.authTime());
+        return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+    }
+
+    private AccountView active(AuthenticatedUser user) {
+        var view = accounts.view(new UserId(user.id()));
+        if (view.status() != AccountStatus.ACTIVE) {
+            throw new AccountInactive();
+        }
+        return view;
+    }
+
+    private ResponseEntity<AccountView> withETag(AccountView view) {
+        var version = accounts.version(new UserId(view.id()));
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(view);
     }
 }

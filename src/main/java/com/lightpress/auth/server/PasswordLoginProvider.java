@@ -1,0 +1,48 @@
+package com.lightpress.auth.server;
+
+import com.lightpress.auth.credentials.PasswordLogin;
+import java.util.List;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * The login form's only authentication: deliberately not a bean, so Spring Security never adds it
+ * to a global authentication manager that would check (and count) a refused password twice. The
+ * result names the user by id and records when the password was entered, which becomes the
+ * tokens' {@code auth_time}.
+ */
+final class PasswordLoginProvider implements AuthenticationProvider {
+
+    private final PasswordLogin login;
+
+    PasswordLoginProvider(PasswordLogin login) {
+        this.login = login;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        var address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress()
+                : "unknown";
+        var user = login.check(
+                        String.valueOf(authentication.getName()),
+                        String.valueOf(authentication.getCredentials()),
+                        address)
+                .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
+        var result = UsernamePasswordAuthenticationToken.authenticated(
+                user.toString(),
+                null,
+                List.of(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
+        result.setDetails(authentication.getDetails());
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,9 @@
+package com.lightpress.users.web;
+
+/** The caller's own account is disabled. */
+class AccountInactive extends RuntimeException {
+
+    AccountInactive() {
+        super("This account is disabled.");
+    }
+}

@@ -1,0 +1,146 @@
+package com.lightpress.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lightpress.testing.Browser;
+import com.lightpress.testing.EventRecorder;
+import com.lightpress.testing.LightpressTest;
+import com.lightpress.testing.OAuthClient;
+import com.lightpress.testing.OAuthClient.Tokens;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Login throttling and refresh-token reuse detection, with a low address limit and no grace
+ * window so the tests need not wait.
+ */
+@LightpressTest(
+        properties = {"lightpress.auth.login.address-max-failures=8", "lightpress.auth.tokens.refresh-reuse-grace=0s"})
+class StrictLoginTests {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    EventRecorder events;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    OAuthClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new OAuthClient(port);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountAndPublishLoginLocked() {
+        var user = client.newUser("Forgetful");
+        var address = randomAddress();
+
+        for (int i = 0; i < 5; i++) {
+            assertRefused(attempt(user.email(), "wrong password " + i, address));
+        }
+
+        assertRefused(attempt(user.email(), user.password(), randomAddress()));
+        assertThat(events.all(LoginLocked.class))
+                .anyMatch(event -> event.userId().toString().equals(user.id()));
+        var lockedFor = jdbc.queryForObject(
+                "SELECT extract(epoch FROM locked_until - now()) FROM auth.credentials WHERE id = ?::uuid",
+                Double.class,
+                user.id());
+        assertThat(lockedFor).isBetween(30.0, 61.0);
+    }
+
+    @Test
+    void successResetsTheFailureCount() {
+        var user = client.newUser("Sometimes Right");
+        var address = randomAddress();
+        for (int i = 0; i < 4; i++) {
+            assertRefused(attempt(user.email(), "wrong " + i, address));
+        }
+
+        assertThat(client.logIn(user.email(), user.password()).accessToken()).isNotBlank();
+
+        assertRefused(attempt(user.email(), "wrong again", address));
+        assertThat(jdbc.queryForObject(
+                        "SELECT failed_logins FROM auth.credentials WHERE id = ?::uuid", Integer.class, user.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void unknownLockedAndWrongPasswordLookTheSame() {
+        var locked = client.newUser("Locked Out");
+        jdbc.update(
+                "UPDATE auth.credentials SET locked_until = now() + interval '5 minutes' WHERE id = ?::uuid",
+                locked.id());
+        var known = client.newUser("Known");
+
+        var wrongPassword = attempt(known.email(), "not the password", randomAddress());
+        var unknown = attempt("nobody-" + UUID.randomUUID() + "@example.com", "whatever password", randomAddress());
+        var lockedOut = attempt(locked.email(), locked.password(), randomAddress());
+
+        for (var response : List.of(wrongPassword, unknown, lockedOut)) {
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(Browser.location(response)).endsWith("/login?error");
+        }
+        var pages = List.of(wrongPassword, unknown, lockedOut).stream()
+                .map(response ->
+                        new Browser(port).get(Browser.location(response)).body())
+                .map(page -> page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", ""))
+                .distinct()
+                .toList();
+        assertThat(pages).hasSize(1);
+    }
+
+    @Test
+    void anAddressThatFailsTooOftenIsRefusedEvenWithTheRightPassword() {
+        var user = client.newUser("Targeted");
+        var attacker = randomAddress();
+
+        for (int i = 0; i < 8; i++) {
+            assertRefused(attempt("victim-" + i + "-" + UUID.randomUUID() + "@example.com", "guess", attacker));
+        }
+
+        assertRefused(attempt(user.email(), user.password(), attacker));
+        assertThat(Browser.location(attempt(user.email(), user.password(), randomAddress())))
+                .doesNotEndWith("/login?error");
+    }
+
+    @Test
+    void replayedRefreshTokenRevokesTheWholeFamily() {
+        var user = client.newUser("Leaky Tab");
+        var rotated = Tokens.of(client.refresh(user.tokens().refreshToken()).body());
+
+        var replay = client.refresh(user.tokens().refreshToken());
+
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.body()).contains("invalid_grant");
+        assertThat(client.refresh(rotated.refreshToken()).statusCode()).isEqualTo(400);
+        await().untilAsserted(() -> assertThat(events.all(RefreshTokenReused.class))
+                .anyMatch(event -> event.userId().toString().equals(user.id())));
+        assertThat(client.logIn(user.email(), user.password()).refreshToken()).isNotBlank();
+    }
+
+    private HttpResponse<String> attempt(String email, String password, String address) {
+        var browser = new Browser(port).from(address);
+        return browser.logIn(browser.get("/login"), email, password);
+    }
+
+    private static void assertRefused(HttpResponse<String> response) {
+        assertThat(Browser.location(response)).endsWith("/login?error");
+    }
+
+    private static String randomAddress() {
+        var random = UUID.randomUUID().getLeastSignificantBits();
+        return "198.51.100." + Math.floorMod(random, 250) + ", 10.0." + Math.floorMod(random >> 8, 250) + ".1";
+    }
+}
