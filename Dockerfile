@@ -16,7 +16,7 @@ RUN ./mvnw -B -q dependency:go-offline
 
 # Tests and checks run in CI (./mvnw verify); the image build only packages the jar.
 COPY src/main/ src/main/
-RUN ./mvnw -B -q package -Dmaven.test.skip=true -Dexec.skip=true -Dspotless.check.skip=true \
+RUN ./mvnw -B -q package -DskipTests -Dmaven.test.skip=true -Dspotless.check.skip=true \
     && mkdir -p target/extracted \
     && java -Djarmode=tools -jar target/lightpress-*.jar extract --layers \
         --application-filename application.jar --destination target/extracted
