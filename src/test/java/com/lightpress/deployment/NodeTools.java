@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The npm tools of the deployment checks. The build installs them into src/test/deployment (npm ci
- * from the committed package-lock.json, in generate-test-resources); tests only run them, with the
- * machine's Node.js, and never download anything.
+ * from the committed package-lock.json, in process-test-classes, so that spring-boot:test-run,
+ * which stops at test-compile, does not need Node.js); tests only run them, with the machine's
+ * Node.js, and never download anything.
  */
 final class NodeTools {
 
@@ -27,7 +28,7 @@ final class NodeTools {
     static Path require(Path file) {
         if (!Files.exists(file)) {
             throw new AssertionError(file + " is missing: the deployment checks' tools are installed by"
-                    + " ./mvnw generate-test-resources (npm ci in src/test/deployment), which needs Node.js 20");
+                    + " ./mvnw process-test-classes (npm ci in src/test/deployment), which needs Node.js 20");
         }
         return file;
     }
