@@ -124,10 +124,23 @@ public final class OAuthClient {
     }
 
     public HttpResponse<String> token(Map<String, String> form) {
-        return send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+        return token(form, "/oauth2/token");
+    }
+
+    /** Posts a form to one of the server's endpoints, as a client without a secret. */
+    public HttpResponse<String> token(Map<String, String> form, String path) {
+        return token(form, path, null);
+    }
+
+    /** Posts a form to one of the server's endpoints with the given Authorization header. */
+    public HttpResponse<String> token(Map<String, String> form, String path, String authorization) {
+        var request = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form)))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
     }
 
     public static String randomString() {

@@ -25,6 +25,7 @@ public class SigningKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
     private static final Duration CACHE = Duration.ofSeconds(30);
+    private static final Duration RELOAD_ON_MISS = Duration.ofSeconds(1);
     /** ID tokens live 30 minutes; a retired key stays published that long, or longer if access tokens do. */
     private static final Duration ID_TOKEN_LIFETIME = Duration.ofMinutes(30);
 
@@ -59,9 +60,20 @@ public class SigningKeys {
         return (selector, context) -> selector.select(new JWKSet(current().signing()));
     }
 
-    /** Every published public key: what tokens are checked against and what the JWKS shows. */
+    /**
+     * Every published public key: what tokens are checked against and what the JWKS shows. A key
+     * id it does not know makes it look in the database again (at most once a second), so a key
+     * another instance just created is found at once.
+     */
     public JWKSource<SecurityContext> verification() {
-        return (selector, context) -> selector.select(new JWKSet(current().published()));
+        return (selector, context) -> {
+            var found = selector.select(new JWKSet(current().published()));
+            if (found.isEmpty() && snapshot.loadedAt().plus(RELOAD_ON_MISS).isBefore(clock.instant())) {
+                snapshot = load();
+                found = selector.select(new JWKSet(snapshot.published()));
+            }
+            return found;
+        };
     }
 
     /** Retires the current key and starts signing with a new one. */

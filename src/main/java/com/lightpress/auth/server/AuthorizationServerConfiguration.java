@@ -77,8 +77,10 @@ class AuthorizationServerConfiguration {
                                             clock)
                                     : provider)))
                     .deviceAuthorizationEndpoint(device -> device.verificationUri("/activate"))
-                    .deviceVerificationEndpoint(verification -> verification.deviceVerificationResponseHandler(
-                            (request, response, authentication) -> response.sendRedirect("/activate?done")));
+                    .deviceVerificationEndpoint(verification -> verification
+                            .consentPage("/activate/consent")
+                            .deviceVerificationResponseHandler(
+                                    (request, response, authentication) -> response.sendRedirect("/activate?done")));
         });
         var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -92,11 +94,8 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain loginPageSecurity(HttpSecurity http, PasswordLogin passwordLogin) {
-        http.securityMatcher("/login", "/logout", "/activate", "/auth/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/auth/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+        http.securityMatcher("/login", "/logout", "/activate", "/activate/**", "/auth/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .authenticationProvider(new PasswordLoginProvider(passwordLogin))
                 .formLogin(form ->
                         form.loginPage("/login").usernameParameter("email").failureUrl("/login?error"))

@@ -66,7 +66,8 @@ final class ClientRegistrations {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .scopes(scopes -> scopes.addAll(List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL)))
+                // no openid: the server issues no ID tokens in the device flow and refuses the scope
+                .scopes(scopes -> scopes.addAll(List.of(OidcScopes.PROFILE, OidcScopes.EMAIL)))
                 .clientSettings(ClientSettings.builder()
                         .requireAuthorizationConsent(false)
                         .build())

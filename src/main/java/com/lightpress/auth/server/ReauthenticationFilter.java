@@ -60,24 +60,35 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
 
     private boolean mustLogInAgain(HttpServletRequest request, Authentication authentication) {
         var authTime = TokenClaims.authenticationTime(authentication);
-        if (authTime == null) {
+        if (authTime == null || sessionOutdated(authentication, authTime)) {
             return true;
+        }
+        if (!clientWantsFreshLogin(request, authTime)) {
+            return false;
         }
         var session = request.getSession(false);
         var forcedAt = session == null ? null : (Instant) session.getAttribute(FORCED_AT);
+        if (forcedAt != null && authTime.isAfter(forcedAt)) {
+            session.removeAttribute(FORCED_AT);
+            return false;
+        }
+        return true;
+    }
+
+    /** {@code prompt=login}, or a {@code max_age} the last login is older than. */
+    private boolean clientWantsFreshLogin(HttpServletRequest request, Instant authTime) {
         var prompt = request.getParameter("prompt");
         if (prompt != null && Arrays.asList(prompt.split(" ")).contains("login")) {
-            if (forcedAt == null || !authTime.isAfter(forcedAt)) {
-                return true;
-            }
-            session.removeAttribute(FORCED_AT);
-        }
-        var maxAge = request.getParameter("max_age");
-        if (maxAge != null
-                && maxAge.matches("\\d{1,9}")
-                && authTime.plus(Duration.ofSeconds(Long.parseLong(maxAge))).isBefore(clock.instant())) {
             return true;
         }
+        var maxAge = request.getParameter("max_age");
+        return maxAge != null
+                && maxAge.matches("\\d{1,9}")
+                && !authTime.plus(Duration.ofSeconds(Long.parseLong(maxAge))).isAfter(clock.instant());
+    }
+
+    /** The login predates a password change, or the account has been disabled since. */
+    private boolean sessionOutdated(Authentication authentication, Instant authTime) {
         return credentials
                 .find(UserId.of(authentication.getName()))
                 .map(identity -> identity.disabled()

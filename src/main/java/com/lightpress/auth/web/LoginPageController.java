@@ -1,5 +1,6 @@
 package com.lightpress.auth.web;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,5 +24,25 @@ class LoginPageController {
         model.addAttribute("done", done.isPresent());
         model.addAttribute("userCode", userCode.orElse(""));
         return "auth/activate";
+    }
+
+    /**
+     * Asks the user to confirm a device before it gets tokens: the device flow always asks,
+     * because the user code could have come from someone else's screen.
+     */
+    @GetMapping("/activate/consent")
+    String consent(
+            @RequestParam("client_id") String clientId,
+            @RequestParam("user_code") String userCode,
+            @RequestParam String state,
+            @RequestParam(defaultValue = "") String scope,
+            Model model) {
+        model.addAttribute("clientId", clientId);
+        model.addAttribute("userCode", userCode);
+        model.addAttribute("state", state);
+        model.addAttribute(
+                "scopes",
+                List.of(scope.split(" ")).stream().filter(it -> !it.isBlank()).toList());
+        return "auth/consent";
     }
 }

@@ -1,0 +1,151 @@
+package com.lightpress.auth;
+
+import com.lightpress.auth.keys.SigningKeys;
+import com.lightpress.testing.Api;
+import com.lightpress.testing.LightpressTest;
+import com.lightpress.testing.OAuthClient;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/** Resource servers accept only tokens auth signed, for this issuer, still valid. */
+@LightpressTest
+class TokenValidationTests {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Value("${lightpress.platform.public-url}")
+    String issuer;
+
+    @Autowired
+    SigningKeys keys;
+
+    String subject;
+
+    @BeforeEach
+    void signUp() {
+        subject = new OAuthClient(port).newUser("Validator").id();
+    }
+
+    @Test
+    void tokenSignedByAuthIsAccepted() {
+        assertStatus(sign(claims(issuer, Instant.now().plusSeconds(300))), 200);
+    }
+
+    @Test
+    void tamperedTokenIsRefused() {
+        var token = sign(claims(issuer, Instant.now().plusSeconds(300))).split("\\.");
+        var payload = new String(Base64.getUrlDecoder().decode(token[1]), StandardCharsets.UTF_8)
+                .replace(subject, UUID.randomUUID().toString());
+        var tampered = token[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + token[2];
+
+        assertStatus(tampered, 401);
+    }
+
+    @Test
+    void tokenOfAnotherIssuerIsRefused() {
+        assertStatus(sign(claims("https://evil.example.com", Instant.now().plusSeconds(300))), 401);
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        assertStatus(sign(claims(issuer, Instant.now().minusSeconds(120))), 401);
+    }
+
+    @Test
+    void unsignedTokenIsRefused() {
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .claim("roles", List.of("ADMIN"))
+                .build();
+
+        assertStatus(new PlainJWT(claims).serialize(), 401);
+    }
+
+    @Test
+    void tokenSignedByAForeignKeyIsRefused() throws JOSEException {
+        var foreign = new RSAKeyGenerator(2048).keyID(currentKid()).generate();
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .build();
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(foreign.getKeyID())
+                        .build(),
+                claims);
+        jwt.sign(new RSASSASigner(foreign));
+
+        assertStatus(jwt.serialize(), 401);
+    }
+
+    private String currentKid() {
+        var token = sign(claims(issuer, Instant.now().plusSeconds(60)));
+        var header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        return OAuthClient.json(header).path("kid").asString();
+    }
+
+    private JwtClaimsSet claims(String issuer, Instant expiresAt) {
+        return JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(subject)
+                .issuedAt(expiresAt.minusSeconds(600))
+                .expiresAt(expiresAt)
+                .claim("roles", List.of("USER"))
+                .build();
+    }
+
+    private String sign(JwtClaimsSet claims) {
+        var header = JwsHeader.with(SignatureAlgorithm.RS256).build();
+        return new NimbusJwtEncoder(keys.signing())
+                .encode(JwtEncoderParameters.from(header, claims))
+                .getTokenValue();
+    }
+
+    private void assertStatus(String token, int status) {
+        Api.client(port)
+                .get()
+                .uri("/api/users/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status);
+        if (status == 401) {
+            Api.client(port)
+                    .get()
+                    .uri("/api/users/me")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+}
