@@ -34,6 +34,7 @@ class DatabaseNotifications implements SmartLifecycle {
     private volatile boolean running;
     private volatile @Nullable Connection connection;
     private @Nullable Thread thread;
+    private int failures;
 
     DatabaseNotifications(JdbcConnectionDetails database, NotificationStream stream) {
         this.database = database;
@@ -77,12 +78,16 @@ class DatabaseNotifications implements SmartLifecycle {
                 if (current == null) {
                     current = connect();
                     connection = current;
+                    LOG.info("Listening for new notifications again; open streams are ended so clients catch up");
                     stream.closeAll();
+                    failures = 0;
                 }
                 receive(current.unwrap(PGConnection.class));
             } catch (SQLException e) {
                 if (running) {
-                    LOG.warn("Lost the connection that listens for new notifications; retrying in {}", RETRY, e);
+                    if (failures++ == 0) {
+                        LOG.warn("Lost the connection that listens for new notifications; retrying every {}", RETRY, e);
+                    }
                     closeQuietly(connection);
                     connection = null;
                     pause();

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,13 +25,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * take a write (the heartbeat finds those) is dropped.
  */
 @Component
-public class NotificationStream {
+public class NotificationStream implements SmartLifecycle {
 
     private static final long RECONNECT_MILLIS = 3_000;
 
     private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final Inbox inbox;
     private final NotificationsSettings.Stream settings;
+    private volatile boolean running;
 
     NotificationStream(Inbox inbox, NotificationsSettings settings, MeterRegistry meters) {
         this.inbox = inbox;
@@ -78,6 +80,26 @@ public class NotificationStream {
     void heartbeat() {
         streams.forEach((user, mine) ->
                 mine.forEach(emitter -> send(user, emitter, SseEmitter.event().comment("keep-alive"))));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream when the application shuts down, before the web server waits for open
+     * requests to finish (streams never would), so clients reconnect to another instance.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        closeAll();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** Ends every stream, so clients reconnect and catch up on what this process may have missed. */
