@@ -39,11 +39,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * The notifications module alone with the platform, its neighbour users mocked, so tests can
  * make up recipients of any locale and time zone. Its clock can be set to any hour; held-back
- * email is looked for every 200 ms. Every subclass shares one application context.
+ * email is looked for every 200 ms, and incomplete publications older than a second are
+ * resubmitted every 300 ms. Every subclass shares one application context.
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @ContextConfiguration(initializers = EmbeddedServersInitializer.class)
-@TestPropertySource(properties = "lightpress.notifications.deferred-interval=200ms")
+@TestPropertySource(
+        properties = {
+            "lightpress.notifications.deferred-interval=200ms",
+            "lightpress.platform.events.resubmit-interval=300ms",
+            "lightpress.platform.events.resubmit-after=1s"
+        })
 @Import(NotificationsModuleTest.TestClock.class)
 abstract class NotificationsModuleTest {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
@@ -49,18 +50,25 @@ public class Deliveries {
         this.clock = clock;
     }
 
-    /** Records a delivery unless the same event already made it; returns its id either way. */
-    @Transactional
+    /**
+     * Records a delivery unless the same event already made it; returns its id either way. It
+     * runs statement by statement, so a concurrent run of the same event losing the race on the
+     * unique key simply finds the winner's row.
+     */
     public UUID record(DeliveryRequest request) {
-        return deliveries
-                .findByKey(
-                        request.eventId(),
-                        request.template(),
-                        request.recipient().value())
-                .map(Delivery::id)
-                .orElseGet(() -> aggregates
-                        .insert(Delivery.record(request, clock.instant()))
-                        .id());
+        var key = request.recipient().value();
+        var existing = deliveries.findByKey(request.eventId(), request.template(), key);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        try {
+            return aggregates.insert(Delivery.record(request, clock.instant())).id();
+        } catch (DuplicateKeyException e) {
+            return deliveries
+                    .findByKey(request.eventId(), request.template(), key)
+                    .orElseThrow()
+                    .id();
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,14 +88,18 @@ class Notifier {
     private void inApp(UUID eventId, UserProfile to, Message message) {
         var notice = renderer.notice(message, to);
         var template = message.template();
-        inbox.deliver(new NewNotification(
-                eventId,
-                template.id(),
-                to.id(),
-                template.category().key(),
-                notice.title(),
-                notice.body(),
-                notice.link()));
+        try {
+            inbox.deliver(new NewNotification(
+                    eventId,
+                    template.id(),
+                    to.id(),
+                    template.category().key(),
+                    notice.title(),
+                    notice.body(),
+                    notice.link()));
+        } catch (DuplicateKeyException e) {
+            LOG.debug("A concurrent run of event {} put {} into the inbox already", eventId, template.id());
+        }
     }
 
     private void email(UUID eventId, UserProfile to, Message message, ChosenPreferences chosen) {
