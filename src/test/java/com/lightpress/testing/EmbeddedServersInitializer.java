@@ -17,6 +17,9 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
 
     public static final String INTERNAL_CLIENT_SECRET = "internal-secret-for-tests";
 
+    /** Signs unsubscribe links in tests and the local run; never use it anywhere else. */
+    public static final String UNSUBSCRIBE_SECRET = "unsubscribe-secret-for-tests-and-the-local-run";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var servers = EmbeddedServers.shared();
@@ -44,6 +47,7 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
                 Map.entry("server.address", "127.0.0.1"),
                 Map.entry("lightpress.auth.key-encryption-key", TEST_KEY_ENCRYPTION_KEY),
                 Map.entry("lightpress.auth.internal-client-secret", INTERNAL_CLIENT_SECRET),
-                Map.entry("lightpress.users.bootstrap-admins", OAuthClient.ADMIN_EMAIL));
+                Map.entry("lightpress.users.bootstrap-admins", OAuthClient.ADMIN_EMAIL),
+                Map.entry("lightpress.notifications.unsubscribe-secret", UNSUBSCRIBE_SECRET));
     }
 }

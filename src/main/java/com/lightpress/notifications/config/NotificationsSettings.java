@@ -1,0 +1,43 @@
+package com.lightpress.notifications.config;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the notifications module.
+ *
+ * @param from the sender of every email, as an address with an optional display name
+ * @param maxAttempts how often an email is tried before its delivery is marked failed and left to
+ *     an admin
+ * @param unsubscribeSecret the key that signs unsubscribe links (HMAC-SHA256); without it each
+ *     process makes up its own, and links stop working when it restarts
+ * @param sendLease how long a delivery being sent belongs to its sender; after that another attempt
+ *     may take it over. It must exceed the longest SMTP conversation (see the mail timeouts)
+ * @param deferredInterval how often email held back by quiet hours is looked for
+ * @param stream the Server-Sent Events stream of new notifications
+ */
+@ConfigurationProperties("lightpress.notifications")
+public record NotificationsSettings(
+        @DefaultValue("Lightpress <no-reply@lightpress.local>")
+        String from,
+
+        @DefaultValue("5") int maxAttempts,
+        @Nullable String unsubscribeSecret,
+        @DefaultValue("2m") Duration sendLease,
+        @DefaultValue("60s") Duration deferredInterval,
+        @DefaultValue Stream stream) {
+
+    /**
+     * @param heartbeat how often an idle stream gets a comment, so proxies keep it open and dead
+     *     clients are noticed
+     * @param timeout how long one stream stays open; the client then reconnects
+     * @param replayLimit at most this many missed notifications are sent to a client that
+     *     reconnects with {@code Last-Event-ID}
+     */
+    public record Stream(
+            @DefaultValue("20s") Duration heartbeat,
+            @DefaultValue("30m") Duration timeout,
+            @DefaultValue("50") int replayLimit) {}
+}

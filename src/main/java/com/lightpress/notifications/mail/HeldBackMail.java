@@ -1,0 +1,26 @@
+package com.lightpress.notifications.mail;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Sends email that quiet hours held back, once they are over. */
+@Component
+class HeldBackMail {
+
+    private static final int BATCH = 100;
+
+    private final Deliveries deliveries;
+
+    HeldBackMail(Deliveries deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @Scheduled(
+            initialDelayString = "${lightpress.notifications.deferred-interval:60s}",
+            fixedDelayString = "${lightpress.notifications.deferred-interval:60s}")
+    void sendDue() {
+        while (deliveries.sendDue(BATCH) == BATCH) {
+            // a full batch went out; there may be more
+        }
+    }
+}

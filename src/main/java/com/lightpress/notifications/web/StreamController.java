@@ -1,0 +1,47 @@
+package com.lightpress.notifications.web;
+
+import com.lightpress.notifications.stream.NotificationStream;
+import com.lightpress.platform.AuthenticatedUser;
+import com.lightpress.users.UserId;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * New notifications as Server-Sent Events, for a client that reads the response as a stream with
+ * its bearer token (fetch, not EventSource, which cannot send one). Each event is named
+ * {@code notification}, carries the notification as JSON and its id as the event id.
+ */
+@RestController
+class StreamController {
+
+    private final NotificationStream stream;
+
+    StreamController(NotificationStream stream) {
+        this.stream = stream;
+    }
+
+    @GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(
+            AuthenticatedUser user,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+            HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        return stream.open(new UserId(user.id()), lastSeen(lastEventId));
+    }
+
+    private static @Nullable UUID lastSeen(@Nullable String lastEventId) {
+        try {
+            return lastEventId == null ? null : UUID.fromString(lastEventId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

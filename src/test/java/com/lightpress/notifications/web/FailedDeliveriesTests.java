@@ -1,0 +1,158 @@
+package com.lightpress.notifications.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.BDDMockito.willThrow;
+
+import com.lightpress.testing.Api;
+import com.lightpress.testing.LightpressTest;
+import com.lightpress.testing.Mailbox;
+import com.lightpress.testing.OAuthClient;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An email that fails on every attempt is given up after the configured number of attempts and
+ * shown to admins; its event publication then completes instead of being retried for ever.
+ */
+@LightpressTest(
+        properties = {
+            "lightpress.notifications.max-attempts=2",
+            "lightpress.platform.events.resubmit-interval=300ms",
+            "lightpress.platform.events.resubmit-after=1s"
+        })
+class FailedDeliveriesTests {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @MockitoSpyBean
+    JavaMailSender mail;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    RestTestClient api;
+    OAuthClient client;
+
+    @BeforeEach
+    void connect() {
+        api = Api.client(port);
+        client = new OAuthClient(port);
+    }
+
+    @Test
+    void emailThatKeepsFailingIsGivenUpAndListedForAdmins() {
+        var doomed = "doomed-" + UUID.randomUUID() + "@example.com";
+        willThrow(new MailSendException("550 mailbox unavailable"))
+                .given(mail)
+                .send(argThat((MimeMessage message) -> isFor(message, doomed)));
+        client.signUp(doomed, "correct horse battery staple " + UUID.randomUUID(), "Doomed");
+        var admin = admin();
+
+        var failed = await().atMost(Duration.ofSeconds(30))
+                .until(() -> failedDeliveriesTo(admin, doomed), found -> found != null);
+
+        assertThat(failed.path("template").asString()).isEqualTo("verify-email");
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("attempts").asInt()).isEqualTo(2);
+        assertThat(failed.path("lastError").asString()).contains("550 mailbox unavailable");
+        assertThat(failed.has("htmlBody")).isFalse();
+        await().atMost(Duration.ofSeconds(20)).until(() -> incompletePublicationsMentioning(doomed) == 0);
+        assertThat(Mailbox.to(doomed)).isEmpty();
+    }
+
+    @Test
+    void deliveriesAreForAdminsOnly() {
+        var user = client.newUser("Curious");
+
+        api.get()
+                .uri("/api/admin/notifications/deliveries?status=failed")
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        api.get()
+                .uri("/api/admin/notifications/deliveries?status=failed")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void unknownStatusIsRefusedByName() {
+        api.get()
+                .uri("/api/admin/notifications/deliveries?status=lost")
+                .header(HttpHeaders.AUTHORIZATION, admin().bearer())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("status");
+    }
+
+    private OAuthClient.TestUser admin() {
+        var email = "admin-" + UUID.randomUUID() + "@example.com";
+        var password = "correct horse battery staple " + UUID.randomUUID();
+        client.signUp(email, password, "Admin");
+        jdbc.update(
+                "INSERT INTO users.account_roles (account_id, role)"
+                        + " SELECT id, 'ADMIN' FROM users.accounts WHERE email = ?",
+                email);
+        var tokens = client.logIn(email, password);
+        return new OAuthClient.TestUser(tokens.subject(), email, password, tokens);
+    }
+
+    private JsonNode failedDeliveriesTo(OAuthClient.TestUser admin, String recipient) {
+        var body = api.get()
+                .uri("/api/admin/notifications/deliveries?status=failed")
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        for (var delivery : OAuthClient.json(body)) {
+            if (delivery.path("recipient").asString().equals(recipient)) {
+                return delivery;
+            }
+        }
+        return null;
+    }
+
+    private int incompletePublicationsMentioning(String email) {
+        var user = jdbc.queryForObject("SELECT id FROM users.accounts WHERE email = ?", UUID.class, email);
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM lightpress.event_publication WHERE serialized_event LIKE ?",
+                Integer.class,
+                "%" + user + "%");
+        return count == null ? 0 : count;
+    }
+
+    private static boolean isFor(MimeMessage message, String address) {
+        try {
+            return message != null
+                    && Arrays.stream(message.getAllRecipients())
+                            .anyMatch(it -> it.toString().equals(address));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.lightpress.testing;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What the event publication registry still holds for an event: its incomplete publications. */
+public final class Publications {
+
+    private Publications() {}
+
+    /** Completed publications are deleted, so what is left of an event has not completed. */
+    public static int incomplete(JdbcTemplate jdbc, UUID eventId) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM lightpress.event_publication"
+                        + " WHERE completion_date IS NULL AND serialized_event LIKE ?",
+                Integer.class,
+                "%" + eventId + "%");
+        return count == null ? 0 : count;
+    }
+}
