@@ -64,7 +64,9 @@ public record BillingSettings(
 
     /** Return addresses; each defaults to the web client's billing page under the public URL. */
     public record Links(
-            @Nullable String checkoutSuccessUrl, @Nullable String checkoutCancelUrl, @Nullable String portalReturnUrl) {}
+            @Nullable String checkoutSuccessUrl,
+            @Nullable String checkoutCancelUrl,
+            @Nullable String portalReturnUrl) {}
 
     /** @param interval time between two runs of the reconciliation job */
     public record Reconciliation(@DefaultValue("1h") Duration interval) {}

@@ -31,8 +31,9 @@ public class PlanCatalog {
 
     /** A plan customers can pay for: it exists and has a Stripe price. */
     public Optional<PaidPlan> paidPlan(String code) {
-        return plan(code).flatMap(plan -> Optional.ofNullable(plan.priceId())
-                .map(price -> new PaidPlan(code, price, plan.trialDays())));
+        return plan(code)
+                .flatMap(plan ->
+                        Optional.ofNullable(plan.priceId()).map(price -> new PaidPlan(code, price, plan.trialDays())));
     }
 
     /** The code of the plan that charges the given Stripe price. */

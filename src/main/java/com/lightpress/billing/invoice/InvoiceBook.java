@@ -5,7 +5,6 @@ import com.lightpress.billing.stripe.StripeInvoices;
 import com.lightpress.users.UserId;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -86,10 +85,11 @@ public class InvoiceBook {
                     afterwards.accept(it);
                     invoices.save(it);
                 },
-                () -> LOG.info("Invoice {} of customer {} belongs to no Lightpress user", invoiceId, remote.customerId()));
+                () -> LOG.info(
+                        "Invoice {} of customer {} belongs to no Lightpress user", invoiceId, remote.customerId()));
     }
 
     /** One page of a user's invoices, newest first, and the cursor of the next page if any. */
-    public record InvoicePage(List<InvoiceView> items, @Nullable String nextCursor) {}
-
+    public record InvoicePage(
+            List<InvoiceView> items, @Nullable String nextCursor) {}
 }

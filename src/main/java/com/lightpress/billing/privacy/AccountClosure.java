@@ -38,7 +38,8 @@ class AccountClosure {
         if (stripe.configured()) {
             live.forEach(end::endNow);
         } else if (!live.isEmpty()) {
-            LOG.warn("Account {} closed with live subscriptions {}, but Stripe is not configured", event.userId(), live);
+            LOG.warn(
+                    "Account {} closed with live subscriptions {}, but Stripe is not configured", event.userId(), live);
         }
         invoices.anonymize(event.userId());
     }

@@ -27,9 +27,8 @@ public class StripeInvoices {
      * next regular invoice for a change at period end.
      */
     public Preview preview(StripeSubscription current, String priceId, boolean now, Instant at) {
-        var behavior = now
-                ? SubscriptionDetails.ProrationBehavior.ALWAYS_INVOICE
-                : SubscriptionDetails.ProrationBehavior.NONE;
+        var behavior =
+                now ? SubscriptionDetails.ProrationBehavior.ALWAYS_INVOICE : SubscriptionDetails.ProrationBehavior.NONE;
         var params = InvoiceCreatePreviewParams.builder()
                 .setCustomer(current.customerId())
                 .setSubscription(current.id())
@@ -42,10 +41,10 @@ public class StripeInvoices {
                         .setProrationDate(at.getEpochSecond())
                         .build())
                 .build();
-        var invoice = stripe.call("preview the plan change", client -> client.v1()
-                .invoices()
-                .createPreview(params));
-        var lines = invoice.getLines().getData().stream().map(StripeInvoices::line).toList();
+        var invoice = stripe.call(
+                "preview the plan change", client -> client.v1().invoices().createPreview(params));
+        var lines =
+                invoice.getLines().getData().stream().map(StripeInvoices::line).toList();
         return new Preview(invoice.getAmountDue(), invoice.getCurrency(), lines);
     }
 

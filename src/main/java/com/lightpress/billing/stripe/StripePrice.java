@@ -19,13 +19,12 @@ public record StripePrice(String id, long unitAmount, String interval, long inte
 
     /** What the price costs over a year, so prices of different intervals compare. */
     public double yearlyAmount() {
-        double periodsPerYear =
-                switch (interval) {
-                    case "day" -> 365;
-                    case "week" -> 52;
-                    case "year" -> 1;
-                    default -> 12;
-                };
+        double periodsPerYear = switch (interval) {
+            case "day" -> 365;
+            case "week" -> 52;
+            case "year" -> 1;
+            default -> 12;
+        };
         return unitAmount * periodsPerYear / intervalCount;
     }
 }

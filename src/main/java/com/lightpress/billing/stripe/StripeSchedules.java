@@ -42,16 +42,16 @@ public class StripeSchedules {
                 .setEndBehavior(SubscriptionScheduleUpdateParams.EndBehavior.RELEASE)
                 .setProrationBehavior(SubscriptionScheduleUpdateParams.ProrationBehavior.NONE)
                 .build();
-        return stripe.call("schedule the plan change", client -> client.v1()
-                        .subscriptionSchedules()
-                        .update(schedule.getId(), params))
+        return stripe.call(
+                        "schedule the plan change",
+                        client -> client.v1().subscriptionSchedules().update(schedule.getId(), params))
                 .getId();
     }
 
     private SubscriptionSchedule retrieve(String scheduleId) {
-        return stripe.call("read subscription schedule", client -> client.v1()
-                .subscriptionSchedules()
-                .retrieve(scheduleId));
+        return stripe.call(
+                "read subscription schedule",
+                client -> client.v1().subscriptionSchedules().retrieve(scheduleId));
     }
 
     private SubscriptionSchedule createFrom(String subscriptionId) {
@@ -59,7 +59,8 @@ public class StripeSchedules {
                 .setFromSubscription(subscriptionId)
                 .build();
         return stripe.call(
-                "create subscription schedule", client -> client.v1().subscriptionSchedules().create(params));
+                "create subscription schedule",
+                client -> client.v1().subscriptionSchedules().create(params));
     }
 
     private static Phase.Item item(String priceId) {

@@ -27,9 +27,7 @@ public class StripeSessions {
                 .putMetadata("user_id", user.toString())
                 .build();
         var options = StripeConnection.idempotent("lightpress-customer-" + user);
-        return stripe.call("create customer", client -> client.v1()
-                        .customers()
-                        .create(params, options))
+        return stripe.call("create customer", client -> client.v1().customers().create(params, options))
                 .getId();
     }
 
@@ -54,10 +52,9 @@ public class StripeSessions {
                 .setCancelUrl(request.cancelUrl())
                 .build();
         var options = StripeConnection.idempotent(idempotencyKey);
-        return stripe.call("create checkout session", client -> client.v1()
-                        .checkout()
-                        .sessions()
-                        .create(params, options))
+        return stripe.call(
+                        "create checkout session",
+                        client -> client.v1().checkout().sessions().create(params, options))
                 .getUrl();
     }
 
@@ -67,10 +64,9 @@ public class StripeSessions {
                 .setCustomer(customerId)
                 .setReturnUrl(returnUrl)
                 .build();
-        return stripe.call("create portal session", client -> client.v1()
-                        .billingPortal()
-                        .sessions()
-                        .create(params))
+        return stripe.call(
+                        "create portal session",
+                        client -> client.v1().billingPortal().sessions().create(params))
                 .getUrl();
     }
 

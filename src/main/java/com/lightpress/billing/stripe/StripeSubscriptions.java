@@ -35,8 +35,7 @@ public class StripeSubscriptions {
         return stripe.call("list subscriptions", client -> {
             var result = new ArrayList<StripeSubscription>();
             var params = SubscriptionListParams.builder().setLimit(100L).build();
-            for (var subscription :
-                    client.v1().subscriptions().list(params).autoPagingIterable()) {
+            for (var subscription : client.v1().subscriptions().list(params).autoPagingIterable()) {
                 result.add(StripeSubscription.of(subscription));
             }
             return result;
@@ -83,17 +82,16 @@ public class StripeSubscriptions {
         if (cached != null) {
             return cached;
         }
-        var price = StripePrice.of(stripe.call("read price", client -> client.v1()
-                .prices()
-                .retrieve(priceId)));
+        var price = StripePrice.of(
+                stripe.call("read price", client -> client.v1().prices().retrieve(priceId)));
         prices.put(priceId, price);
         return price;
     }
 
     private void release(String scheduleId) {
-        stripe.call("release subscription schedule", client -> client.v1()
-                .subscriptionSchedules()
-                .release(scheduleId));
+        stripe.call(
+                "release subscription schedule",
+                client -> client.v1().subscriptionSchedules().release(scheduleId));
     }
 
     private StripeSubscription update(String subscriptionId, SubscriptionUpdateParams params) {

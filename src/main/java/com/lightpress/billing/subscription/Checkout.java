@@ -59,8 +59,8 @@ public class Checkout {
                 plan.trialDays(),
                 links.checkoutSuccess(),
                 links.checkoutCancel());
-        var url = stripe.createCheckout(
-                request, IdempotencyKeys.checkout(user, plan.code(), clientKey, clock.instant()));
+        var url =
+                stripe.createCheckout(request, IdempotencyKeys.checkout(user, plan.code(), clientKey, clock.instant()));
         customers.record(customer);
         return url;
     }

@@ -64,10 +64,12 @@ public class PlanChanges {
     public SubscriptionView change(UserId user, String planCode) {
         var change = prepare(user, planCode);
         if (change.upgrade()) {
-            return mirror(change.local(), stripe.changePriceNow(change.remote(), change.target().priceId()));
+            return mirror(
+                    change.local(),
+                    stripe.changePriceNow(change.remote(), change.target().priceId()));
         }
-        var scheduleId =
-                schedules.changeAtPeriodEnd(change.remote(), stripe.price(change.target().priceId()));
+        var scheduleId = schedules.changeAtPeriodEnd(
+                change.remote(), stripe.price(change.target().priceId()));
         change.local().changeAtPeriodEnd(planCode, scheduleId);
         return saveQuietly(change.local());
     }

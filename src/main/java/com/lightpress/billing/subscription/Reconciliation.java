@@ -89,7 +89,8 @@ public class Reconciliation {
     public record ReconciliationReport(int checked, List<SyncOutcome> corrections) {
 
         public Set<String> correctedIds() {
-            return Set.copyOf(corrections.stream().map(SyncOutcome::subscriptionId).toList());
+            return Set.copyOf(
+                    corrections.stream().map(SyncOutcome::subscriptionId).toList());
         }
     }
 }

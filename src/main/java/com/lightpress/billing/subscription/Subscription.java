@@ -35,8 +35,10 @@ class Subscription extends AbstractAggregateRoot<Subscription> {
     private final UserId userId;
     private final String stripeCustomerId;
     private final Instant stripeCreatedAt;
+
     @Embedded.Empty
     private SubscriptionState state;
+
     private @Nullable String pendingPlan;
     private @Nullable Instant pastDueSince;
     private @Nullable Instant trialEndingNotifiedFor;
@@ -141,7 +143,8 @@ class Subscription extends AbstractAggregateRoot<Subscription> {
         return state.plan();
     }
 
-    @Nullable String scheduleId() {
+    @Nullable
+    String scheduleId() {
         return state.scheduleId();
     }
 

@@ -18,7 +18,7 @@ record SubscriptionState(
         @Nullable Instant trialEnd,
         @Nullable String scheduleId) {
 
-static SubscriptionState of(StripeSubscription remote, String plan) {
+    static SubscriptionState of(StripeSubscription remote, String plan) {
         return new SubscriptionState(
                 plan,
                 remote.priceId(),
@@ -30,7 +30,8 @@ static SubscriptionState of(StripeSubscription remote, String plan) {
     }
 
     SubscriptionState withSchedule(String schedule) {
-        return new SubscriptionState(plan, stripePriceId, status, currentPeriodEnd, cancelAtPeriodEnd, trialEnd, schedule);
+        return new SubscriptionState(
+                plan, stripePriceId, status, currentPeriodEnd, cancelAtPeriodEnd, trialEnd, schedule);
     }
 
     List<String> differences(SubscriptionState other) {

@@ -104,8 +104,8 @@ public class SubscriptionSync {
         if (known.isPresent()) {
             return known;
         }
-        var named = parse(remote.userIdInMetadata()).filter(user -> users.findProfile(user)
-                .isPresent());
+        var named = parse(remote.userIdInMetadata())
+                .filter(user -> users.findProfile(user).isPresent());
         named.filter(user -> customers.customerOf(user).isEmpty())
                 .ifPresent(user -> customers.record(new NewOrExisting(user, remote.customerId(), false)));
         return named;

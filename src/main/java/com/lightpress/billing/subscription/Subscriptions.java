@@ -38,8 +38,10 @@ public class Subscriptions {
 
     Optional<Subscription> currentOf(UserId user) {
         var all = subscriptions.findByUserIdOrderByStripeCreatedAtDesc(user);
-        return all.stream().filter(Subscription::isLive).findFirst().or(() -> all.stream()
-                .findFirst());
+        return all.stream()
+                .filter(Subscription::isLive)
+                .findFirst()
+                .or(() -> all.stream().findFirst());
     }
 
     Optional<Subscription> liveOf(UserId user) {

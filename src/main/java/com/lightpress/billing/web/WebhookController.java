@@ -23,7 +23,8 @@ class WebhookController {
 
     @PostMapping("/api/billing/stripe/webhook")
     WebhookAnswer receive(
-            @RequestBody byte[] body, @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
+            @RequestBody byte[] body,
+            @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
         return new WebhookAnswer(intake.receive(body, signature));
     }
 

@@ -34,6 +34,7 @@ class StripeEventProcessing {
 
     @ApplicationModuleListener
     void on(StripeEventReceived event) {
+        ledger.lockObject(event.subscriptionId() != null ? event.subscriptionId() : event.objectId());
         if (ledger.processed(event.stripeEventId())) {
             return;
         }

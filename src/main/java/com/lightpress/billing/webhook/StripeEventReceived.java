@@ -11,4 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param subscriptionId for a completed checkout, the subscription it created
  */
 public record StripeEventReceived(
-        String stripeEventId, String type, String objectId, @Nullable String subscriptionId, Instant created) {}
+        String stripeEventId,
+        String type,
+        String objectId,
+        @Nullable String subscriptionId,
+        Instant created) {}

@@ -106,7 +106,7 @@ public class WebhookIntake {
             throw new InvalidWebhook("The event carries no object.");
         }
         var created = event.getCreated() == null ? Instant.EPOCH : Instant.ofEpochSecond(event.getCreated());
-        var subscription = "checkout_session".equals(text(object, "object")) ? text(object, "subscription") : null;
+        var subscription = event.getType().startsWith("checkout.session.") ? text(object, "subscription") : null;
         return new StripeEventReceived(event.getId(), event.getType(), objectId, subscription, created);
     }
 

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookLedger {
 
+    /** The first key of billing's advisory locks ("bill"), apart from anyone else's. */
+    private static final int LOCK_SPACE = 0x62696c6c;
+
     private final JdbcClient jdbc;
 
     WebhookLedger(JdbcClient jdbc) {
@@ -36,6 +39,19 @@ class WebhookLedger {
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);
+    }
+
+    /**
+     * Holds a transaction-scoped lock on one Stripe object, so two events about the same object
+     * are applied one after the other, on every instance, and the second sees what the first
+     * wrote.
+     */
+    void lockObject(String objectId) {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:space, hashtext(:id))) AS locked")
+                .param("space", LOCK_SPACE)
+                .param("id", objectId)
+                .query(Integer.class)
+                .single();
     }
 
     void markProcessed(String eventId, Instant now) {
