@@ -26,7 +26,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @ContextConfiguration(initializers = EmbeddedServersInitializer.class)
-@TestPropertySource(properties = {StripeStub.API_KEY_PROPERTY, StripeStub.WEBHOOK_SECRET_PROPERTY})
+@TestPropertySource(
+        properties = {
+            StripeStub.API_KEY_PROPERTY,
+            StripeStub.WEBHOOK_SECRET_PROPERTY,
+            StripeStub.CONNECTION_TIMEOUT_PROPERTY
+        })
 class BillingEventsTests {
 
     @MockitoBean

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
             StripeStub.API_KEY_PROPERTY,
             StripeStub.WEBHOOK_SECRET_PROPERTY,
             StripeStub.RETRIES_PROPERTY,
-            StripeStub.READ_TIMEOUT_PROPERTY
+            StripeStub.READ_TIMEOUT_PROPERTY,
+            StripeStub.CONNECTION_TIMEOUT_PROPERTY
         })
 @Import(PublishedBillingEvents.class)
 @interface BillingTest {}

@@ -31,6 +31,12 @@ public final class StripeStub {
     public static final String RETRIES_PROPERTY = "lightpress.billing.stripe.max-network-retries=1";
     public static final String READ_TIMEOUT_PROPERTY = "lightpress.billing.stripe.read-timeout=2s";
 
+    /**
+     * A shorter wait for a database connection: at JVM exit every cached context asks PostgreSQL
+     * for one after it has stopped, and each wait adds to the time Surefire allows for exiting.
+     */
+    public static final String CONNECTION_TIMEOUT_PROPERTY = "spring.datasource.hikari.connection-timeout=2000";
+
     public static final Map<String, Long> PRICES = Map.of("price_pro_monthly", 1500L, "price_team_monthly", 4900L);
 
     private static StripeStub shared;

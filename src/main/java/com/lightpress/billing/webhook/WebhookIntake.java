@@ -77,7 +77,7 @@ public class WebhookIntake {
 
     private Event verify(String payload, @Nullable String signature) {
         var secret = settings.stripe().webhookSecret();
-        if (secret == null || secret.isBlank()) {
+        if (secret == null || secret.isBlank() || !settings.stripe().configured()) {
             throw new BillingNotConfigured();
         }
         if (signature == null || signature.isBlank()) {
