@@ -11,12 +11,15 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The real servers Lightpress talks to, embedded in the JVM on free ports of 127.0.0.1: PostgreSQL
  * 17, an SQS-compatible ElasticMQ and a GreenMail SMTP server. Tests share one set per JVM; the
  * local run starts its own with a data directory that survives restarts. They live as long as
- * the JVM: PostgreSQL stops through its own shutdown hook, the others with the JVM's threads.
+ * the JVM: PostgreSQL stops only after Spring Boot has closed every application context at exit
+ * (a Boot shutdown handler), so no context waits for a database that is already gone; the other
+ * servers end with the JVM's threads.
  */
 public final class EmbeddedServers {
 
@@ -106,9 +109,18 @@ public final class EmbeddedServers {
         return mail;
     }
 
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static EmbeddedPostgres postgres(Path dataDirectory) {
         try {
             var builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", LOOPBACK)
                     .setServerConfig("max_connections", "400")
                     .setConnectConfig("connectTimeout", "10");
@@ -119,7 +131,9 @@ public final class EmbeddedServers {
             } else {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            return builder.start();
+            var postgres = builder.start();
+            SpringApplication.getShutdownHandlers().add(() -> close(postgres));
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
         }

@@ -29,6 +29,12 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
         properties.put("lightpress.platform.public-url", "http://127.0.0.1:" + port);
         properties.put("lightpress.auth.web-client.redirect-uris", "http://127.0.0.1:" + port + "/app/");
         properties.put("lightpress.auth.web-client.post-logout-redirect-uris", "http://127.0.0.1:" + port + "/app/");
+        if (!context.getEnvironment()
+                .getProperty("lightpress.billing.stripe.api-key", "")
+                .isBlank()) {
+            properties.put(
+                    "lightpress.billing.stripe.api-base", StripeStub.shared().baseUrl());
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-servers", properties));
     }
 

@@ -3,6 +3,7 @@ package com.lightpress.billing.catalog;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,32 @@ public class PlanCatalog {
                 .sorted(Comparator.comparing(PlanView::code))
                 .toList();
     }
+
+    public Optional<BillingSettings.Plan> plan(String code) {
+        return Optional.ofNullable(settings.plans().get(code));
+    }
+
+    /** A plan customers can pay for: it exists and has a Stripe price. */
+    public Optional<PaidPlan> paidPlan(String code) {
+        return plan(code)
+                .flatMap(plan ->
+                        Optional.ofNullable(plan.priceId()).map(price -> new PaidPlan(code, price, plan.trialDays())));
+    }
+
+    /** The code of the plan that charges the given Stripe price. */
+    public Optional<String> codeForPrice(String priceId) {
+        return settings.plans().entrySet().stream()
+                .filter(entry -> priceId.equals(entry.getValue().priceId()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    public String freePlanCode() {
+        return settings.freePlan();
+    }
+
+    /** A plan with a price, as checkout and plan changes need it. */
+    public record PaidPlan(String code, String priceId, int trialDays) {}
 
     /** A plan as clients see it. */
     public record PlanView(

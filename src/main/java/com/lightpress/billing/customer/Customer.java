@@ -33,7 +33,15 @@ class Customer {
         return new Customer(userId, stripeCustomerId, now, null);
     }
 
+    UserId userId() {
+        return userId;
+    }
+
     String stripeCustomerId() {
         return stripeCustomerId;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 }

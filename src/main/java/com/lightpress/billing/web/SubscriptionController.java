@@ -1,0 +1,60 @@
+package com.lightpress.billing.web;
+
+import com.lightpress.billing.subscription.NoSubscription;
+import com.lightpress.billing.subscription.PlanChangePreview;
+import com.lightpress.billing.subscription.PlanChanges;
+import com.lightpress.billing.subscription.SubscriptionView;
+import com.lightpress.billing.subscription.Subscriptions;
+import com.lightpress.platform.AuthenticatedUser;
+import com.lightpress.users.UserId;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in user's subscription and the changes they can make to it. */
+@RestController
+@RequestMapping("/api/billing/subscription")
+class SubscriptionController {
+
+    private final Subscriptions subscriptions;
+    private final PlanChanges changes;
+
+    SubscriptionController(Subscriptions subscriptions, PlanChanges changes) {
+        this.subscriptions = subscriptions;
+        this.changes = changes;
+    }
+
+    @GetMapping
+    SubscriptionView current(AuthenticatedUser user) {
+        return subscriptions.current(new UserId(user.id())).orElseThrow(NoSubscription::new);
+    }
+
+    /** What changing to the plan would be invoiced, without changing anything. */
+    @PostMapping("/preview")
+    PlanChangePreview preview(AuthenticatedUser user, @Valid @RequestBody PlanRequest request) {
+        return changes.preview(new UserId(user.id()), request.plan());
+    }
+
+    /** Upgrades at once with proration; downgrades when the period ends. */
+    @PutMapping
+    SubscriptionView change(AuthenticatedUser user, @Valid @RequestBody PlanRequest request) {
+        return changes.change(new UserId(user.id()), request.plan());
+    }
+
+    /** Cancels at the end of the period the user has paid for. */
+    @DeleteMapping
+    SubscriptionView cancel(AuthenticatedUser user) {
+        return changes.cancelAtPeriodEnd(new UserId(user.id()), true);
+    }
+
+    /** Takes back a cancellation that has not taken effect yet. */
+    @PostMapping("/resume")
+    SubscriptionView resume(AuthenticatedUser user) {
+        return changes.cancelAtPeriodEnd(new UserId(user.id()), false);
+    }
+}
