@@ -2,23 +2,20 @@ package com.lightpress.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lightpress.Lightpress;
 import com.lightpress.testing.Api;
 import com.lightpress.testing.EmbeddedServers;
-import com.lightpress.testing.EmbeddedServersInitializer;
+import com.lightpress.testing.LightpressProcess;
 import com.lightpress.testing.LightpressTest;
 import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -30,7 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @LightpressTest
 class SigningKeyTests {
 
-    static ConfigurableApplicationContext second;
+    static LightpressProcess second;
     static int secondPort;
 
     @Value("${local.server.port}")
@@ -39,22 +36,17 @@ class SigningKeyTests {
     @BeforeAll
     static void startSecondInstance(@Autowired Environment first) {
         secondPort = EmbeddedServers.freePort();
-        var properties = new HashMap<String, Object>(EmbeddedServersInitializer.properties(
-                EmbeddedServers.shared(), first.getRequiredProperty("spring.datasource.url")));
-        properties.put("server.port", secondPort);
-        properties.put("lightpress.platform.public-url", first.getRequiredProperty("lightpress.platform.public-url"));
-        properties.put(
-                "lightpress.auth.web-client.redirect-uris",
-                first.getRequiredProperty("lightpress.auth.web-client.redirect-uris"));
-        // the same clients as the first instance: each instance writes the client table at start
-        properties.put(
-                "lightpress.auth.web-client.post-logout-redirect-uris",
-                first.getRequiredProperty("lightpress.auth.web-client.post-logout-redirect-uris"));
-        // arguments, because builder properties are defaults that application.yaml would override
-        var arguments = properties.entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
-        second = new SpringApplicationBuilder(Lightpress.class).run(arguments);
+        // the same issuer and clients as the first instance: each instance writes the client table at start
+        second = LightpressProcess.start(
+                first.getRequiredProperty("spring.datasource.url"),
+                secondPort,
+                Map.of(
+                        "lightpress.platform.public-url",
+                        first.getRequiredProperty("lightpress.platform.public-url"),
+                        "lightpress.auth.web-client.redirect-uris",
+                        first.getRequiredProperty("lightpress.auth.web-client.redirect-uris"),
+                        "lightpress.auth.web-client.post-logout-redirect-uris",
+                        first.getRequiredProperty("lightpress.auth.web-client.post-logout-redirect-uris")));
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package com.lightpress.local;
 
 import com.lightpress.testing.EmbeddedServers;
 import com.lightpress.testing.EmbeddedServersInitializer;
+import com.lightpress.testing.TestSourcesFilter;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;

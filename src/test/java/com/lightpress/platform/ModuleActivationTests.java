@@ -31,12 +31,18 @@ class ModuleActivationTests {
     int port;
 
     @Test
-    void onlyLocalModulesContributeBeans() {
+    void onlyLocalModulesContributeBeansAndRemoteOnesOnlyTheirAdapters() {
         assertThat(beanPackages()).anyMatch(name -> name.startsWith("com.lightpress.users."));
         assertThat(beanPackages())
-                .noneMatch(name -> name.startsWith("com.lightpress.billing."))
+                .noneMatch(name -> name.startsWith("com.lightpress.users.remote."))
+                .noneMatch(name -> name.startsWith("com.lightpress.billing.") && !isRemoteAdapter(name))
                 .noneMatch(name -> name.startsWith("com.lightpress.auth."))
-                .noneMatch(name -> name.startsWith("com.lightpress.notifications."));
+                .noneMatch(name -> name.startsWith("com.lightpress.notifications."))
+                .anyMatch(name -> name.startsWith("com.lightpress.billing.remote."));
+    }
+
+    private static boolean isRemoteAdapter(String className) {
+        return className.startsWith("com.lightpress.billing.remote.");
     }
 
     @Test

@@ -41,20 +41,21 @@ class IncompletePublicationsRetry {
             initialDelayString = "${lightpress.platform.events.resubmit-interval:60s}",
             fixedDelayString = "${lightpress.platform.events.resubmit-interval:60s}")
     void resubmit() {
-        var outstanding = outstanding();
-        if (outstanding > 0) {
-            LOG.warn(
-                    "{} event publications are incomplete; resubmitting those older than {}",
-                    outstanding,
-                    settings.events().resubmitAfter());
-            publications.resubmitIncompletePublicationsOlderThan(
-                    settings.events().resubmitAfter());
+        var resubmitAfter = settings.events().resubmitAfter();
+        var stale = count(" AND publication_date < now() - make_interval(secs => " + resubmitAfter.toSeconds() + ")");
+        if (stale > 0) {
+            LOG.warn("Resubmitting {} event publications incomplete for more than {}", stale, resubmitAfter);
+            publications.resubmitIncompletePublicationsOlderThan(resubmitAfter);
         }
     }
 
     long outstanding() {
+        return count("");
+    }
+
+    private long count(String condition) {
         var sql = "SELECT count(*) FROM " + settings.schema() + ".event_publication WHERE completion_date IS NULL";
-        Long count = jdbc.queryForObject(sql, Long.class);
+        Long count = jdbc.queryForObject(sql + condition, Long.class);
         return count == null ? 0 : count;
     }
 }

@@ -71,7 +71,8 @@ public final class ModuleActivation {
                 .orElse(true);
     }
 
-    static Optional<String> moduleOf(String className) {
+    /** The business module a class belongs to, by the package convention. */
+    public static Optional<String> moduleOf(String className) {
         if (!className.startsWith(ROOT)) {
             return Optional.empty();
         }

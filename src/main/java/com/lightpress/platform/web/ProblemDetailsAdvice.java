@@ -1,5 +1,6 @@
 package com.lightpress.platform.web;
 
+import com.lightpress.platform.RemoteModuleUnavailable;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -72,6 +74,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     ex);
         }
         return badRequest("The request body is missing or is not valid JSON.", List.of(), headers, request, ex);
+    }
+
+    /** Another process's module is down: the client may try again later. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> remoteModuleUnavailable(RemoteModuleUnavailable e) {
+        logger.warn(e.getMessage(), e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
     private @Nullable ResponseEntity<Object> badRequest(

@@ -30,8 +30,8 @@ class UsersErrors {
         return problem;
     }
 
-    @ExceptionHandler
-    ProblemDetail notFound(AccountNotFound e) {
+    @ExceptionHandler({AccountNotFound.class, InternalUsersController.NoSuchAccount.class})
+    ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such account.");
     }
 

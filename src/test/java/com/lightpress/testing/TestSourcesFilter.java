@@ -1,4 +1,4 @@
-package com.lightpress.local;
+package com.lightpress.testing;
 
 import java.io.IOException;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -6,10 +6,11 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
- * Keeps classes compiled from test sources out of the local run's component scan; the local run
- * registers the few it needs itself.
+ * Keeps classes compiled from test sources out of the component scan of an application started
+ * outside Spring's test support (the local run, extra processes in tests), which would otherwise
+ * pick up every test's configuration; they register the few test classes they need themselves.
  */
-class TestSourcesFilter extends TypeExcludeFilter {
+public class TestSourcesFilter extends TypeExcludeFilter {
 
     @Override
     public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {

@@ -1,0 +1,54 @@
+package com.lightpress.platform.remote;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Client-credentials tokens of the {@code lightpress-internal} client, fetched from auth's token
+ * endpoint and reused until shortly before they expire.
+ */
+final class InternalTokens {
+
+    private static final long RENEW_BEFORE_SECONDS = 30;
+
+    private final Supplier<String> tokenEndpoint;
+    private final String credentials;
+    private final RestClient http;
+    private final Clock clock;
+    private @Nullable String token;
+    private Instant renewAt = Instant.MIN;
+
+    InternalTokens(Supplier<String> tokenEndpoint, String clientSecret, RestClient http, Clock clock) {
+        this.tokenEndpoint = tokenEndpoint;
+        this.credentials = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(("lightpress-internal:" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        this.http = http;
+        this.clock = clock;
+    }
+
+    synchronized String current() {
+        if (token == null || !clock.instant().isBefore(renewAt)) {
+            var response = http.post()
+                    .uri(tokenEndpoint.get())
+                    .header("Authorization", credentials)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body("grant_type=client_credentials&scope=internal")
+                    .retrieve()
+                    .body(JsonNode.class);
+            if (response == null) {
+                throw new IllegalStateException("Auth answered no token");
+            }
+            token = response.path("access_token").asString();
+            renewAt = clock.instant().plusSeconds(response.path("expires_in").asLong(60) - RENEW_BEFORE_SECONDS);
+        }
+        return token;
+    }
+}

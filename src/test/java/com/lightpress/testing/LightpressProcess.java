@@ -1,0 +1,66 @@
+package com.lightpress.testing;
+
+import com.lightpress.Lightpress;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A whole Lightpress process started by a test, on the shared embedded servers, the way a
+ * container would start it: with its own settings, on its own port, until the test closes it. It
+ * records the events it publishes ({@link EventRecorder}).
+ */
+public final class LightpressProcess implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private LightpressProcess(ConfigurableApplicationContext context, int port) {
+        this.context = context;
+        this.port = port;
+    }
+
+    /**
+     * Starts a process on the given database and port with these settings on top of the ones
+     * every test gets.
+     */
+    public static LightpressProcess start(String jdbcUrl, int port, Map<String, Object> settings) {
+        var properties =
+                new HashMap<String, Object>(EmbeddedServersInitializer.properties(EmbeddedServers.shared(), jdbcUrl));
+        properties.put("server.port", port);
+        properties.putAll(settings);
+        // arguments, because builder properties are defaults that application.yaml would override
+        var arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        var context = new SpringApplicationBuilder(Lightpress.class, EventRecorder.class)
+                .initializers(application -> application
+                        .getBeanFactory()
+                        .registerSingleton(TestSourcesFilter.class.getName(), new TestSourcesFilter()))
+                .run(arguments);
+        return new LightpressProcess(context, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
