@@ -1,0 +1,100 @@
+package com.lightpress.benchmarks;
+
+import com.lightpress.billing.TrialEnding;
+import com.lightpress.testing.Mailbox;
+import com.lightpress.testing.OAuthClient;
+import com.lightpress.testing.SplitDeployment;
+import com.lightpress.testing.StripeJson;
+import com.lightpress.testing.StripeStub;
+import com.lightpress.testing.StripeWebhooks;
+import com.lightpress.users.UserId;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Measures Lightpress split in two processes (notifications extracted) on this machine's embedded
+ * servers: the delay from a signed Stripe webhook to the receipt email, and how many events per
+ * second cross SQS into the other process's inbox. Run:
+ * {@code ./mvnw -Pbenchmark test-compile exec:exec -Dbenchmark.main=com.lightpress.benchmarks.ExtractionBenchmark}
+ */
+public final class ExtractionBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractionBenchmark.class);
+    private static final int WEBHOOKS = 100;
+    private static final int EVENTS = 1000;
+
+    private ExtractionBenchmark() {}
+
+    public static void main(String[] args) {
+        try (var deployment =
+                SplitDeployment.extracting("notifications").startMain().startExtracted()) {
+            var user = new OAuthClient(deployment.portOf("auth")).newUser("Benchmark Customer");
+            var customer = StripeJson.id("cus");
+            deployment
+                    .main()
+                    .jdbc()
+                    .update(
+                            "INSERT INTO billing.customers (user_id, stripe_customer_id, created_at, version) VALUES (?, ?, ?, 0)",
+                            UUID.fromString(user.id()),
+                            customer,
+                            Timestamp.from(Instant.now()));
+            webhookToEmail(deployment, user.email(), customer);
+            throughput(deployment, new UserId(UUID.fromString(user.id())));
+        }
+        System.exit(0);
+    }
+
+    private static void webhookToEmail(SplitDeployment deployment, String email, String customer) {
+        var webhooks = new StripeWebhooks(deployment.portOf("billing"));
+        var delays = new ArrayList<Long>();
+        for (int i = 0; i < WEBHOOKS; i++) {
+            var invoice = StripeJson.invoice(StripeJson.id("in"), customer, StripeJson.id("sub"), "paid");
+            StripeStub.shared().invoice(invoice);
+            var started = System.nanoTime();
+            webhooks.deliver(StripeJson.event("invoice.paid", invoice, StripeJson.now()));
+            Mailbox.awaitSubject(email, "Receipt for invoice " + invoice.get("number"));
+            delays.add((System.nanoTime() - started) / 1_000_000);
+        }
+        Collections.sort(delays);
+        LOG.info(
+                "Webhook to receipt email across two processes, {} invoices: median {} ms, p90 {} ms, worst {} ms",
+                WEBHOOKS,
+                delays.get(WEBHOOKS / 2),
+                delays.get(WEBHOOKS * 9 / 10),
+                delays.get(WEBHOOKS - 1));
+    }
+
+    private static void throughput(SplitDeployment deployment, UserId user) {
+        var inbox = deployment.extracted().jdbc();
+        var before = inbox.queryForObject("SELECT count(*) FROM proc_extracted.inbox", Integer.class);
+        var transactions = deployment.main().bean(TransactionTemplate.class);
+        var events = deployment.main().bean(ApplicationEventPublisher.class);
+        var started = System.nanoTime();
+        for (int i = 0; i < EVENTS; i++) {
+            transactions.executeWithoutResult(status -> events.publishEvent(
+                    TrialEnding.of(user, "pro", Instant.now().plusSeconds(86400))));
+        }
+        var published = System.nanoTime();
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> inbox.queryForObject("SELECT count(*) FROM proc_extracted.inbox", Integer.class) - before
+                        >= EVENTS);
+        var seconds = (System.nanoTime() - started) / 1e9;
+        LOG.info(
+                "{} events published in {} s and received by the other process within {} s: {} events/s",
+                EVENTS,
+                String.format("%.1f", (published - started) / 1e9),
+                String.format("%.1f", seconds),
+                String.format("%.0f", EVENTS / seconds));
+    }
+}

@@ -1,0 +1,141 @@
+package com.lightpress.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lightpress.billing.Entitlements;
+import com.lightpress.testing.Api;
+import com.lightpress.testing.Browser;
+import com.lightpress.testing.Mailbox;
+import com.lightpress.testing.OAuthClient;
+import com.lightpress.testing.OAuthClient.TestUser;
+import com.lightpress.testing.SplitDeployment;
+import com.lightpress.testing.StripeJson;
+import com.lightpress.testing.StripeStub;
+import com.lightpress.testing.StripeWebhooks;
+import com.lightpress.users.UserId;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Each module runs alone in a second process, the other three in the main one, and both its
+ * endpoints and its listeners still work: nothing but configuration changes.
+ */
+class EveryModuleExtractableTests {
+
+    SplitDeployment deployment;
+    OAuthClient auth;
+
+    @AfterEach
+    void stop() {
+        deployment.close();
+    }
+
+    @ParameterizedTest(name = "{0} in its own process")
+    @ValueSource(strings = {"users", "auth", "billing", "notifications"})
+    void moduleWorksInItsOwnProcess(String module) {
+        deployment = SplitDeployment.extracting(module).startMain().startExtracted();
+        auth = new OAuthClient(deployment.portOf("auth"));
+        var user = auth.newUser("Extracted " + module);
+
+        switch (module) {
+            case "users" -> usersServesProfilesAndItsClosureReachesAuth(user);
+            case "auth" -> authIssuesTokensOthersAcceptAndHearsOfDisabledAccounts(user);
+            case "billing" -> billingMirrorsStripeAndServesEntitlementsToOthers(user);
+            default -> notificationsHearsOfSignUps(user);
+        }
+    }
+
+    /** Sign-up registered the account in users over HTTP; closing it there ends the login in auth. */
+    private void usersServesProfilesAndItsClosureReachesAuth(TestUser user) {
+        api("users", user, "/api/users/me")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.email")
+                .isEqualTo(user.email());
+
+        Api.client(deployment.portOf("users"))
+                .delete()
+                .uri("/api/users/me")
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> auth.refresh(user.tokens().refreshToken()).statusCode() == 400);
+        var browser = new Browser(deployment.portOf("auth"));
+        assertThat(Browser.location(browser.logIn(browser.get("/login"), user.email(), user.password())))
+                .endsWith("/login?error");
+    }
+
+    /** Tokens from auth's process are accepted by users; an admin's disabling reaches auth. */
+    private void authIssuesTokensOthersAcceptAndHearsOfDisabledAccounts(TestUser user) {
+        api("users", user, "/api/users/me").expectStatus().isOk();
+        var admin = auth.admin();
+
+        Api.client(deployment.portOf("users"))
+                .post()
+                .uri("/api/admin/users/" + user.id() + "/disable")
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> auth.refresh(user.tokens().refreshToken()).statusCode() == 400);
+    }
+
+    /** A webhook is mirrored in billing's process, and the main process reads entitlements over HTTP. */
+    private void billingMirrorsStripeAndServesEntitlementsToOthers(TestUser user) {
+        var customer = StripeJson.id("cus");
+        deployment
+                .extracted()
+                .jdbc()
+                .update(
+                        "INSERT INTO billing.customers (user_id, stripe_customer_id, created_at, version) VALUES (?, ?, ?, 0)",
+                        UUID.fromString(user.id()),
+                        customer,
+                        Timestamp.from(Instant.now()));
+        var subscription = StripeJson.subscription(StripeJson.id("sub"), customer, "price_pro_monthly", "active");
+        StripeStub.shared().subscription(subscription);
+
+        var delivered = new StripeWebhooks(deployment.portOf("billing"))
+                .deliver(StripeJson.event("customer.subscription.created", subscription, StripeJson.now()));
+
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> api("billing", user, "/api/billing/subscription")
+                        .expectStatus()
+                        .isOk());
+        var entitlements = deployment.main().bean(Entitlements.class).of(new UserId(UUID.fromString(user.id())));
+        assertThat(entitlements.plan()).isEqualTo("pro");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api("notifications", user, "/api/notifications")
+                                .returnResult(String.class)
+                                .getResponseBody())
+                        .contains("Pro"));
+    }
+
+    /** Sign-up in the main process becomes a verification email sent by notifications' process. */
+    private void notificationsHearsOfSignUps(TestUser user) {
+        Mailbox.awaitSubject(user.email(), "Confirm your email address");
+        api("notifications", user, "/api/notifications").expectStatus().isOk();
+    }
+
+    private RestTestClient.ResponseSpec api(String module, TestUser user, String path) {
+        return Api.client(deployment.portOf(module))
+                .get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange();
+    }
+}
