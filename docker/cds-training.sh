@@ -42,6 +42,7 @@ env \
     LIGHTPRESS_BILLING_STRIPE_API_BASE=http://127.0.0.1:12111 \
     LIGHTPRESS_AUTH_KEY_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
     LIGHTPRESS_AUTH_INTERNAL_CLIENT_SECRET="$(head -c 24 /dev/urandom | base64)" \
+    LIGHTPRESS_NOTIFICATIONS_UNSUBSCRIBE_SECRET="$(head -c 24 /dev/urandom | base64)" \
     java -XX:MaxRAMPercentage=75.0 -XX:ArchiveClassesAtExit=application.jsa -Xlog:cds=error \
         -Dspring.context.exit=onRefresh -jar application.jar
 

@@ -31,7 +31,12 @@ final class RequiredSettings {
             "users", Set.of(),
             "auth", Set.of("LIGHTPRESS_AUTH_KEY_ENCRYPTION_KEY"),
             "billing", Set.of("LIGHTPRESS_BILLING_STRIPE_API_KEY", "LIGHTPRESS_BILLING_STRIPE_WEBHOOK_SECRET"),
-            "notifications", Set.of("SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "LIGHTPRESS_NOTIFICATIONS_FROM"));
+            "notifications",
+                    Set.of(
+                            "SPRING_MAIL_HOST",
+                            "SPRING_MAIL_PORT",
+                            "LIGHTPRESS_NOTIFICATIONS_FROM",
+                            "LIGHTPRESS_NOTIFICATIONS_UNSUBSCRIBE_SECRET"));
 
     /** What a process on a laptop additionally needs to talk to the local stand-ins instead of AWS and Stripe. */
     static final Set<String> LOCAL_STAND_INS = Set.of(
@@ -45,6 +50,7 @@ final class RequiredSettings {
             "SPRING_DATASOURCE_USERNAME",
             "SPRING_DATASOURCE_PASSWORD",
             "LIGHTPRESS_AUTH_INTERNAL_CLIENT_SECRET",
+            "LIGHTPRESS_NOTIFICATIONS_UNSUBSCRIBE_SECRET",
             "LIGHTPRESS_AUTH_KEY_ENCRYPTION_KEY",
             "LIGHTPRESS_BILLING_STRIPE_API_KEY",
             "LIGHTPRESS_BILLING_STRIPE_WEBHOOK_SECRET",

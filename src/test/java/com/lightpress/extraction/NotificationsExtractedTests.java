@@ -151,6 +151,15 @@ class NotificationsExtractedTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> messagesWaiting("notifications-dlq") == 1);
     }
 
+    @Test
+    void queuesAreCreatedWithARedrivePolicyToTheirDeadLetterQueue() {
+        deployment.startMain();
+
+        var policy = queueAttributeText("notifications", QueueAttributeName.REDRIVE_POLICY);
+
+        assertThat(policy).contains("notifications-dlq").containsPattern("\"maxReceiveCount\":\"?10");
+    }
+
     private int incompletePublications(InvoicePaid event) {
         return deployment
                 .main()
@@ -171,6 +180,10 @@ class NotificationsExtractedTests {
     }
 
     private int queueAttribute(String queue, QueueAttributeName attribute) {
+        return Integer.parseInt(queueAttributeText(queue, attribute));
+    }
+
+    private String queueAttributeText(String queue, QueueAttributeName attribute) {
         var sqs = deployment.main().bean(SqsAsyncClient.class);
         var url = sqs.getQueueUrl(request -> request.queueName(deployment.queueOf(queue)))
                 .join()
@@ -179,7 +192,7 @@ class NotificationsExtractedTests {
                 .join()
                 .attributes()
                 .get(attribute);
-        return Integer.parseInt(value);
+        return value;
     }
 
     private String payInvoice(TestUser user) {
