@@ -4,11 +4,8 @@ import com.lightpress.billing.TrialEnding;
 import com.lightpress.testing.Mailbox;
 import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.SplitDeployment;
-import com.lightpress.testing.StripeJson;
-import com.lightpress.testing.StripeStub;
-import com.lightpress.testing.StripeWebhooks;
+import com.lightpress.testing.StripeScenarios;
 import com.lightpress.users.UserId;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,15 +35,7 @@ public final class ExtractionBenchmark {
         try (var deployment =
                 SplitDeployment.extracting("notifications").startMain().startExtracted()) {
             var user = new OAuthClient(deployment.portOf("auth")).newUser("Benchmark Customer");
-            var customer = StripeJson.id("cus");
-            deployment
-                    .main()
-                    .jdbc()
-                    .update(
-                            "INSERT INTO billing.customers (user_id, stripe_customer_id, created_at, version) VALUES (?, ?, ?, 0)",
-                            UUID.fromString(user.id()),
-                            customer,
-                            Timestamp.from(Instant.now()));
+            var customer = StripeScenarios.customerOf(deployment.main().jdbc(), user.id());
             webhookToEmail(deployment, user.email(), customer);
             throughput(deployment, new UserId(UUID.fromString(user.id())));
         }
@@ -54,14 +43,11 @@ public final class ExtractionBenchmark {
     }
 
     private static void webhookToEmail(SplitDeployment deployment, String email, String customer) {
-        var webhooks = new StripeWebhooks(deployment.portOf("billing"));
         var delays = new ArrayList<Long>();
         for (int i = 0; i < WEBHOOKS; i++) {
-            var invoice = StripeJson.invoice(StripeJson.id("in"), customer, StripeJson.id("sub"), "paid");
-            StripeStub.shared().invoice(invoice);
             var started = System.nanoTime();
-            webhooks.deliver(StripeJson.event("invoice.paid", invoice, StripeJson.now()));
-            Mailbox.awaitSubject(email, "Receipt for invoice " + invoice.get("number"));
+            var number = StripeScenarios.payInvoice(deployment.portOf("billing"), customer);
+            Mailbox.awaitSubject(email, "Receipt for invoice " + number);
             delays.add((System.nanoTime() - started) / 1_000_000);
         }
         Collections.sort(delays);

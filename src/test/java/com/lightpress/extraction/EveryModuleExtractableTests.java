@@ -11,12 +11,11 @@ import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.TestUser;
 import com.lightpress.testing.SplitDeployment;
 import com.lightpress.testing.StripeJson;
+import com.lightpress.testing.StripeScenarios;
 import com.lightpress.testing.StripeStub;
 import com.lightpress.testing.StripeWebhooks;
 import com.lightpress.users.UserId;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,15 +95,7 @@ class EveryModuleExtractableTests {
 
     /** A webhook is mirrored in billing's process, and the main process reads entitlements over HTTP. */
     private void billingMirrorsStripeAndServesEntitlementsToOthers(TestUser user) {
-        var customer = StripeJson.id("cus");
-        deployment
-                .extracted()
-                .jdbc()
-                .update(
-                        "INSERT INTO billing.customers (user_id, stripe_customer_id, created_at, version) VALUES (?, ?, ?, 0)",
-                        UUID.fromString(user.id()),
-                        customer,
-                        Timestamp.from(Instant.now()));
+        var customer = StripeScenarios.customerOf(deployment.extracted().jdbc(), user.id());
         var subscription = StripeJson.subscription(StripeJson.id("sub"), customer, "price_pro_monthly", "active");
         StripeStub.shared().subscription(subscription);
 

@@ -11,13 +11,9 @@ import com.lightpress.testing.Mailbox;
 import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.TestUser;
 import com.lightpress.testing.SplitDeployment;
-import com.lightpress.testing.StripeJson;
-import com.lightpress.testing.StripeStub;
-import com.lightpress.testing.StripeWebhooks;
+import com.lightpress.testing.StripeScenarios;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -196,21 +192,8 @@ class NotificationsExtractedTests {
     }
 
     private String payInvoice(TestUser user) {
-        var customer = StripeJson.id("cus");
-        deployment
-                .main()
-                .jdbc()
-                .update(
-                        "INSERT INTO billing.customers (user_id, stripe_customer_id, created_at, version) VALUES (?, ?, ?, 0)",
-                        UUID.fromString(user.id()),
-                        customer,
-                        Timestamp.from(Instant.now()));
-        var invoice = StripeJson.invoice(StripeJson.id("in"), customer, StripeJson.id("sub"), "paid");
-        StripeStub.shared().invoice(invoice);
-        var delivered = new StripeWebhooks(deployment.portOf("billing"))
-                .deliver(StripeJson.event("invoice.paid", invoice, StripeJson.now()));
-        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
-        return (String) invoice.get("number");
+        var customer = StripeScenarios.customerOf(deployment.main().jdbc(), user.id());
+        return StripeScenarios.payInvoice(deployment.portOf("billing"), customer);
     }
 
     private String inbox(TestUser user) {

@@ -25,9 +25,9 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Turns Spring MVC's own exceptions into problem details, naming the fields that were wrong. It
- * runs after every module's own error mapping; anything nobody maps reaches the error controller
- * and becomes a 500 without internals.
+ * Turns Spring MVC's own exceptions into problem details, naming the fields that were wrong, and
+ * a module in another process being unreachable into 503. It runs after every module's own error
+ * mapping; anything nobody maps reaches the error controller and becomes a 500 without internals.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
