@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,18 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Measures Lightpress split in two processes (notifications extracted) on this machine's embedded
  * servers: the delay from a signed Stripe webhook to the receipt email, and how many events per
- * second cross SQS into the other process's inbox. Run:
- * {@code ./mvnw -Pbenchmark test-compile exec:exec -Dbenchmark.main=com.lightpress.benchmarks.ExtractionBenchmark}
+ * second cross SQS into the other process's inbox. Not part of the test suite (its name is not a
+ * test's); run it with {@code ./mvnw test -Dtest=ExtractionBenchmark}.
  */
-public final class ExtractionBenchmark {
+class ExtractionBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionBenchmark.class);
     private static final int WEBHOOKS = 100;
     private static final int EVENTS = 1000;
 
-    private ExtractionBenchmark() {}
-
-    public static void main(String[] args) {
+    @Test
+    void measure() {
         try (var deployment =
                 SplitDeployment.extracting("notifications").startMain().startExtracted()) {
             var user = new OAuthClient(deployment.portOf("auth")).newUser("Benchmark Customer");
@@ -39,7 +39,6 @@ public final class ExtractionBenchmark {
             webhookToEmail(deployment, user.email(), customer);
             throughput(deployment, new UserId(UUID.fromString(user.id())));
         }
-        System.exit(0);
     }
 
     private static void webhookToEmail(SplitDeployment deployment, String email, String customer) {
