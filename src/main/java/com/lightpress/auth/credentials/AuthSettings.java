@@ -61,8 +61,8 @@ public record AuthSettings(
      * @param parallelism lanes
      */
     public record PasswordHashing(
-            @DefaultValue("19456") int memoryKib,
-            @DefaultValue("3") int iterations,
+            @DefaultValue("47104") int memoryKib,
+            @DefaultValue("2") int iterations,
             @DefaultValue("1") int parallelism) {}
 
     /**
