@@ -16,6 +16,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -30,7 +32,10 @@ final class Chromium implements AutoCloseable {
     static final Path DRIVER = Path.of(System.getProperty("lightpress.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    private static final Logger LOG = LoggerFactory.getLogger(Chromium.class);
     private static final Dimension DESKTOP = new Dimension(1280, 900);
+
+    private static boolean warned;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -48,6 +53,10 @@ final class Chromium implements AutoCloseable {
                 + " (or point -Dlightpress.chromium and -Dlightpress.chromedriver at yours).";
         if (!installed && "true".equals(System.getenv("CI"))) {
             fail(message);
+        }
+        if (!installed && !warned) {
+            warned = true;
+            LOG.warn("Skipping the browser tests. {}", message);
         }
         assumeTrue(installed, message);
         try {

@@ -58,6 +58,16 @@ final class ClientPage {
         input.sendKeys(text);
     }
 
+    /** Sets an input's value as a picker would (time inputs take keys by the browser's locale). */
+    void pick(By locator, String value) {
+        script(
+                "arguments[0].value = arguments[1];"
+                        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                await(locator),
+                value);
+    }
+
     void click(By locator) {
         new WebDriverWait(driver, PATIENCE)
                 .until(ExpectedConditions.elementToBeClickable(locator))

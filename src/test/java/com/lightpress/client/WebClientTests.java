@@ -15,8 +15,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @LightpressTest
 class WebClientTests {
 
+    static final Pattern RESET_LINK = Pattern.compile("(http://\\S+/app/#/reset-password\\?token=[^\\s\"<]+)");
     static final Pattern VERIFY_LINK = Pattern.compile("(http://\\S+/app/#/verify-email\\?token=[^\\s\"<]+)");
 
     static Chromium chromium;
@@ -56,11 +57,6 @@ class WebClientTests {
     OAuthClient client;
     RestTestClient api;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
     @AfterAll
     static void stopBrowser() {
         if (chromium != null) {
@@ -68,8 +64,12 @@ class WebClientTests {
         }
     }
 
+    /** Each test is skipped (with how to install Chromium) on a machine without it. */
     @BeforeEach
     void newVisitor() {
+        if (chromium == null) {
+            chromium = Chromium.start();
+        }
         page = new ClientPage(chromium.driver(), port);
         chromium.forgetEverything(page.base());
         client = new OAuthClient(port);
@@ -102,11 +102,90 @@ class WebClientTests {
         page.awaitText(By.id("notification-list"), "Welcome to Lightpress");
         assertThat(page.await(By.id("who")).getText()).isEqualTo("Grace Hopper");
         assertThat(page.all(By.id("verify-reminder"))).isEmpty();
+        assertThat(page.script("return performance.getEntriesByType('resource').map(entry => entry.name);"))
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .isNotEmpty()
+                .allSatisfy(url -> assertThat((String) url).startsWith(page.base() + "/"));
+    }
+
+    @Test
+    void opensAtAppSlashFromTheJar() {
+        api.get()
+                .uri("/app")
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location(page.base() + "/app/");
+        api.get()
+                .uri("/app/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .value(html -> assertThat(html).contains("<script type=\"module\" src=\"js/main.js\">"));
+    }
+
+    @Test
+    void resetsAForgottenPasswordWithTheLinkFromTheMailbox() {
+        var user = client.newUser("Alan");
+        page.open("#/forgot-password");
+        page.type(By.name("email"), user.email());
+        page.click(By.cssSelector("#forgot-form button[type=submit]"));
+        page.awaitText(By.id("reset-requested"), "a reset link is on its way");
+
+        var mail = Mailbox.awaitSubject(user.email(), "Reset your password");
+        var link = RESET_LINK.matcher(mail.text());
+        assertThat(link.find()).as("a reset link in %s", mail.text()).isTrue();
+        chromium.driver().get(link.group(1));
+        page.type(By.name("newPassword"), "short");
+        page.type(By.name("repeat"), "short");
+        page.click(By.cssSelector("#reset-form button[type=submit]"));
+        assertThat(page.errorNextTo(By.name("newPassword"))).startsWith("New password size must be between 12");
+
+        var newPassword = "an entirely new passphrase " + UUID.randomUUID();
+        page.type(By.name("newPassword"), newPassword);
+        page.type(By.name("repeat"), newPassword);
+        page.click(By.cssSelector("#reset-form button[type=submit]"));
+        page.awaitText(By.id("password-reset"), "Your password is changed");
+        page.click(By.cssSelector("#main button"));
+        page.logInOnAuthPage(user.email(), newPassword);
+        page.awaitUrl("#/notifications");
+    }
+
+    @Test
+    void savesNotificationPreferencesAndShowsAQuietHoursErrorNextToItsField() {
+        var user = client.newUser("Frances");
+        page.logInAt("#/settings/notifications", user.email(), user.password());
+        assertThat(page.await(By.name("categories.security.email")).isEnabled()).isFalse();
+
+        page.click(By.name("categories.billing.email"));
+        page.click(By.name("quietHoursEnabled"));
+        page.pick(By.name("quietHours.start"), "22:00");
+        page.pick(By.name("quietHours.end"), "22:00");
+        page.click(By.cssSelector("#preferences-form button[type=submit]"));
+        assertThat(page.errorNextTo(By.name("quietHours.end"))).isEqualTo("The end must differ from start");
+
+        page.pick(By.name("quietHours.end"), "07:00");
+        page.click(By.cssSelector("#preferences-form button[type=submit]"));
+        page.awaitText(By.id("preferences-status"), "Saved.");
+        var saved = api.get()
+                .uri("/api/notifications/preferences")
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(saved)
+                .contains("\"billing\":{\"email\":false,\"inApp\":true}")
+                .contains("\"start\":\"22:00");
     }
 
     @Test
     void editsTheProfileWithItsETagAndShowsWhatChangedElsewhere() {
-        var user = client.newUser("Ada");
+        var user = verifiedUser("Ada");
         page.logInAt("#/profile", user.email(), user.password());
         page.awaitAttribute(By.name("displayName"), "value", "Ada");
 
