@@ -121,7 +121,7 @@ export async function render({ main, params }) {
       action = h('button', { type: 'button', class: 'push', 'data-money': '', 'data-plan': plan.code, onclick: () => checkout(plan) },
         plan.trialDays ? `Start ${plan.trialDays}-day trial` : `Choose ${plan.displayName}`);
     }
-    const limits = Object.entries(plan.limits ?? {}).map(([name, value]) => h('li', {}, `${value} ${name}`));
+    const limits = Object.entries(plan.limits ?? {}).map(([name, value]) => h('li', {}, `${name}: ${value}`));
     return h('article', { class: `plan${mine ? ' current' : ''}`, 'aria-label': plan.displayName },
       h('h3', {}, plan.displayName),
       h('p', { class: 'muted' }, plan.paid ? 'Paid plan' : 'Free'),
