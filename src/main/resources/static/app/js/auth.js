@@ -66,6 +66,8 @@ function accept(response) {
     refresh: response.refresh_token ?? tokens?.refresh,
     id: response.id_token ?? tokens?.id,
     expiresAt: Date.now() + lifetime * 1000,
+    // a call this close to the end refreshes first
+    margin: Math.min(30, lifetime * 0.2) * 1000,
   };
   clearTimeout(refreshTimer);
   const early = Math.min(60, lifetime * 0.2);
@@ -180,7 +182,7 @@ export const session = {
   /** A valid access token, refreshed first when it is about to end. */
   async accessToken() {
     if (!tokens) throw new NotSignedIn();
-    if (tokens.expiresAt - Date.now() < 30_000) await session.refresh();
+    if (tokens.expiresAt - Date.now() < tokens.margin) await session.refresh();
     if (!tokens) throw new NotSignedIn();
     return tokens.access;
   },
