@@ -3,15 +3,11 @@ package com.lightpress.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lightpress.testing.LightpressTest;
-import com.lightpress.testing.OAuthClient;
 import java.time.Duration;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The client keeps its login alive on its own: with ten-second access tokens it refreshes before
@@ -19,34 +15,11 @@ import org.springframework.beans.factory.annotation.Value;
  * the page to do so.
  */
 @LightpressTest(properties = "lightpress.auth.tokens.access-token=10s")
-class SilentRefreshTests {
-
-    static Chromium chromium;
-
-    @Value("${local.server.port}")
-    int port;
-
-    ClientPage page;
-
-    @BeforeEach
-    void newVisitor() {
-        if (chromium == null) {
-            chromium = Chromium.start();
-        }
-        page = new ClientPage(chromium.driver(), port);
-        chromium.forgetEverything(page.base());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class SilentRefreshTests extends BrowserTest {
 
     @Test
     void refreshesWithRotatedTokensBeforeTheAccessTokenEnds() {
-        var user = new OAuthClient(port).newUser("Rotating");
+        var user = client.newUser("Rotating");
         page.logInAt("#/notifications", user.email(), user.password());
         page.await(By.id("inbox-empty"));
         page.script("window.sameDocument = true;");
