@@ -1,0 +1,115 @@
+package com.lightpress.client;
+
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a person does in the web client and on auth's login page, in the words of the tests. */
+final class ClientPage {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    ClientPage(ChromeDriver driver, int port) {
+        this.driver = driver;
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    String base() {
+        return base;
+    }
+
+    /** Opens a route of the client, such as {@code #/profile}. */
+    ClientPage open(String route) {
+        driver.get(base + "/app/" + route);
+        return this;
+    }
+
+    WebElement await(By locator) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    void awaitText(By locator, String text) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    void awaitUrl(String fragment) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.urlContains(fragment));
+    }
+
+    void awaitGone(By locator) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(locator));
+    }
+
+    void awaitAttribute(By locator, String attribute, String value) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.attributeToBe(locator, attribute, value));
+    }
+
+    void type(By locator, String text) {
+        var input = await(locator);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Sets an input's value as a picker would (time inputs take keys by the browser's locale). */
+    void pick(By locator, String value) {
+        script(
+                "arguments[0].value = arguments[1];"
+                        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                await(locator),
+                value);
+    }
+
+    void click(By locator) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.elementToBeClickable(locator))
+                .click();
+    }
+
+    List<WebElement> all(By locator) {
+        return driver.findElements(locator);
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Fills in auth's server-rendered login page and waits to be back in the client. */
+    void logInOnAuthPage(String email, String password) {
+        awaitUrl("/login");
+        type(By.id("email"), email);
+        type(By.id("password"), password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        awaitUrl("/app/");
+        await(By.id("logout"));
+    }
+
+    /** Logs in from the client's "please log in" screen of a protected route. */
+    void logInAt(String route, String email, String password) {
+        open(route);
+        click(By.id("login-to-continue"));
+        logInOnAuthPage(email, password);
+    }
+
+    /** The error shown next to a form field, found through the field's aria-describedby. */
+    String errorNextTo(By field) {
+        var input = await(field);
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.attributeToBe(field, "aria-invalid", "true"));
+        var described = input.getDomAttribute("aria-describedby");
+        var texts = new StringBuilder();
+        for (var id : described.split(" ")) {
+            driver.findElements(By.id(id)).stream()
+                    .filter(element -> element.getDomAttribute("class").contains("field-error"))
+                    .forEach(element -> texts.append(element.getText()));
+        }
+        return texts.toString();
+    }
+}
