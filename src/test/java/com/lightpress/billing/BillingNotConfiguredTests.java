@@ -64,8 +64,16 @@ class BillingNotConfiguredTests {
     }
 
     @Test
-    void catalogAndEntitlementsStillAnswer() {
+    void catalogAndEntitlementsStillAnswerAndStatusSaysBillingIsOff() {
         api.get().uri("/api/billing/plans").exchange().expectStatus().isOk();
+        api.get()
+                .uri("/api/billing/status")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.configured")
+                .isEqualTo(false);
         api.get()
                 .uri("/api/billing/entitlements")
                 .header(HttpHeaders.AUTHORIZATION, user.bearer())

@@ -43,6 +43,19 @@ class CheckoutTests {
     }
 
     @Test
+    void statusSaysBillingIsOnWhenStripeIsConfigured() {
+        fixtures.api
+                .get()
+                .uri("/api/billing/status")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.configured")
+                .isEqualTo(true);
+    }
+
+    @Test
     void checkoutCreatesTheCustomerAndASubscriptionSession() {
         var user = fixtures.oauth.newUser("Buyer");
         var customer = stripe.customerFor(user.id());

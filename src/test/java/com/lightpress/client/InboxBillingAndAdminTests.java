@@ -68,7 +68,6 @@ class InboxBillingAndAdminTests extends BrowserTest {
         page.awaitText(By.id("plans"), "Team");
         page.awaitText(By.id("current-plan"), "Free");
 
-        page.click(By.cssSelector("button[data-plan='pro']"));
         page.await(By.id("billing-not-configured"));
         assertThat(page.await(By.cssSelector("button[data-plan='pro']")).isEnabled())
                 .isFalse();

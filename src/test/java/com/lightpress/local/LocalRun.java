@@ -40,12 +40,14 @@ public class LocalRun {
                 """
 
                 Lightpress is running at {}
+                  web app    {}/app/
                   health     {}/actuator/health
                   API docs   {}/swagger-ui.html
                   mailbox    {}/local/mailbox  (every email Lightpress sends)
                   database   {} (data kept in {})
                   SQS        {}
                 """,
+                base,
                 base,
                 base,
                 base,

@@ -27,8 +27,6 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
         var properties = new HashMap<String, Object>(properties(servers, servers.createDatabase()));
         properties.put("server.port", port);
         properties.put("lightpress.platform.public-url", "http://127.0.0.1:" + port);
-        properties.put("lightpress.auth.web-client.redirect-uris", "http://127.0.0.1:" + port + "/app/");
-        properties.put("lightpress.auth.web-client.post-logout-redirect-uris", "http://127.0.0.1:" + port + "/app/");
         if (!context.getEnvironment()
                 .getProperty("lightpress.billing.stripe.api-key", "")
                 .isBlank()) {
@@ -54,6 +52,9 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
                 Map.entry("lightpress.auth.key-encryption-key", TEST_KEY_ENCRYPTION_KEY),
                 Map.entry("lightpress.auth.internal-client-secret", INTERNAL_CLIENT_SECRET),
                 Map.entry("lightpress.users.bootstrap-admins", OAuthClient.ADMIN_EMAIL),
+                // tests check thousands of passwords; production's cost is measured by a benchmark
+                Map.entry("lightpress.auth.password-hashing.memory-kib", 4096),
+                Map.entry("lightpress.auth.password-hashing.iterations", 1),
                 Map.entry("lightpress.notifications.unsubscribe-secret", UNSUBSCRIBE_SECRET));
     }
 }

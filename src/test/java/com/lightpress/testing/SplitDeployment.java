@@ -99,8 +99,6 @@ public final class SplitDeployment implements AutoCloseable {
                         "lightpress.modules.remote." + module + ".url", "http://127.0.0.1:" + portOf(module)));
         settings.put("lightpress.platform.schema", schema);
         settings.put("lightpress.platform.public-url", issuer);
-        settings.put("lightpress.auth.web-client.redirect-uris", issuer + "/app/");
-        settings.put("lightpress.auth.web-client.post-logout-redirect-uris", issuer + "/app/");
         settings.put("lightpress.platform.sqs.queue-prefix", queuePrefix);
         settings.put("lightpress.platform.sqs.create-queues", true);
         settings.put("lightpress.platform.sqs.visibility-timeout", "3s");

@@ -29,12 +29,13 @@ public record AuthSettings(
         @DefaultValue PasswordHashing passwordHashing) {
 
     /**
-     * @param redirectUris where the authorization endpoint may send the browser back to
-     * @param postLogoutRedirectUris where RP-initiated logout may send it
+     * @param redirectUris where the authorization endpoint may send the browser back to; none
+     *     configured means the client Lightpress serves itself, {@code <public-url>/app/}
+     * @param postLogoutRedirectUris where RP-initiated logout may send it; the same default
      */
     public record WebClient(
-            @DefaultValue("http://localhost:8080/app/") List<String> redirectUris,
-            @DefaultValue("http://localhost:8080/app/") List<String> postLogoutRedirectUris) {}
+            @DefaultValue List<String> redirectUris,
+            @DefaultValue List<String> postLogoutRedirectUris) {}
 
     /**
      * @param accessToken lifetime of access tokens

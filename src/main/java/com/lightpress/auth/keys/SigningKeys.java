@@ -25,7 +25,6 @@ public class SigningKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
     private static final Duration CACHE = Duration.ofSeconds(30);
-    private static final Duration RELOAD_ON_MISS = Duration.ofSeconds(1);
     /** ID tokens live 30 minutes; a retired key stays published that long, or longer if access tokens do. */
     private static final Duration ID_TOKEN_LIFETIME = Duration.ofMinutes(30);
 
@@ -62,13 +61,14 @@ public class SigningKeys {
 
     /**
      * Every published public key: what tokens are checked against and what the JWKS shows. A key
-     * id it does not know makes it look in the database again (at most once a second), so a key
-     * another instance just created is found at once.
+     * id it does not know makes it look in the database for that key, so a key another instance
+     * has just created is found at once; an unknown id costs one lookup by primary key.
      */
     public JWKSource<SecurityContext> verification() {
         return (selector, context) -> {
             var found = selector.select(new JWKSet(current().published()));
-            if (found.isEmpty() && snapshot.loadedAt().plus(RELOAD_ON_MISS).isBefore(clock.instant())) {
+            var wanted = selector.getMatcher().getKeyIDs();
+            if (found.isEmpty() && wanted != null && wanted.stream().anyMatch(keys::existsById)) {
                 snapshot = load();
                 found = selector.select(new JWKSet(snapshot.published()));
             }

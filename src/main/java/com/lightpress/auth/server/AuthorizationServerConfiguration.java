@@ -105,9 +105,9 @@ class AuthorizationServerConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(
-            DataSource dataSource, AuthSettings settings, PasswordEncoder passwords) {
+            DataSource dataSource, AuthSettings settings, PlatformSettings platform, PasswordEncoder passwords) {
         var repository = new JdbcRegisteredClientRepository(authSchema(dataSource));
-        ClientRegistrations.register(repository, settings, passwords);
+        ClientRegistrations.register(repository, settings, platform.publicUrl(), passwords);
         return repository;
     }
 

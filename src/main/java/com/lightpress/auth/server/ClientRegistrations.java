@@ -1,6 +1,7 @@
 package com.lightpress.auth.server;
 
 import com.lightpress.auth.credentials.AuthSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +32,15 @@ final class ClientRegistrations {
 
     private ClientRegistrations() {}
 
-    static void register(RegisteredClientRepository repository, AuthSettings settings, PasswordEncoder passwords) {
-        clients(settings, passwords).forEach(repository::save);
+    static void register(
+            RegisteredClientRepository repository, AuthSettings settings, URI publicUrl, PasswordEncoder passwords) {
+        clients(settings, publicUrl, passwords).forEach(repository::save);
     }
 
-    static List<RegisteredClient> clients(AuthSettings settings, PasswordEncoder passwords) {
+    static List<RegisteredClient> clients(AuthSettings settings, URI publicUrl, PasswordEncoder passwords) {
+        var ownClient = List.of(publicUrl.toString().replaceAll("/$", "") + "/app/");
+        var redirects = orDefault(settings.webClient().redirectUris(), ownClient);
+        var postLogout = orDefault(settings.webClient().postLogoutRedirectUris(), ownClient);
         var tokens = settings.tokens();
         var userTokens = TokenSettings.builder()
                 .accessTokenTimeToLive(tokens.accessToken())
@@ -51,8 +56,8 @@ final class ClientRegistrations {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .redirectUris(uris -> uris.addAll(settings.webClient().redirectUris()))
-                .postLogoutRedirectUris(uris -> uris.addAll(settings.webClient().postLogoutRedirectUris()))
+                .redirectUris(uris -> uris.addAll(redirects))
+                .postLogoutRedirectUris(uris -> uris.addAll(postLogout))
                 .scopes(scopes -> scopes.addAll(List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL)))
                 .clientSettings(ClientSettings.builder()
                         .requireProofKey(true)
@@ -90,5 +95,9 @@ final class ClientRegistrations {
             LOG.info("No lightpress.auth.internal-client-secret: services cannot call each other with tokens");
         }
         return clients;
+    }
+
+    private static List<String> orDefault(List<String> configured, List<String> fallback) {
+        return configured.isEmpty() ? fallback : configured;
     }
 }

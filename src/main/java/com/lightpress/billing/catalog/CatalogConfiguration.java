@@ -12,6 +12,6 @@ class CatalogConfiguration {
 
     @Bean
     PublicPaths billingPublicPaths() {
-        return PublicPaths.of("/api/billing/plans", "/api/billing/stripe/webhook");
+        return PublicPaths.of("/api/billing/plans", "/api/billing/status", "/api/billing/stripe/webhook");
     }
 }

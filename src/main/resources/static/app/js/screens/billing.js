@@ -35,8 +35,9 @@ function describe(subscription) {
 }
 
 export async function render({ main, params }) {
-  const [plans, entitlement, subscription] = await Promise.all([
+  const [plans, billing, entitlement, subscription] = await Promise.all([
     api.get('/api/billing/plans', { anonymous: true }),
+    api.get('/api/billing/status', { anonymous: true }),
     api.get('/api/billing/entitlements'),
     optional(() => api.get('/api/billing/subscription')),
   ]);
@@ -46,7 +47,8 @@ export async function render({ main, params }) {
   const offNotice = h('div', { class: 'notice', id: 'billing-not-configured', hidden: true },
     h('h2', {}, 'Billing is not configured'),
     h('p', {}, 'This Lightpress has no Stripe key, so subscribing, changing plans and the billing portal are turned off. '
-      + 'The plans below show what customers would choose from. Set STRIPE_API_KEY (and the webhook secret) to turn billing on.'));
+      + 'The plans below show what customers would choose from. Set LIGHTPRESS_BILLING_STRIPE_API_KEY '
+      + '(and LIGHTPRESS_BILLING_STRIPE_WEBHOOK_SECRET) to turn billing on.'));
   const current = h('section', { class: 'card', 'aria-labelledby': 'current-heading' });
   const planGrid = h('div', { class: 'plans', id: 'plans' });
 
@@ -157,4 +159,5 @@ export async function render({ main, params }) {
     h('section', { class: 'card', 'aria-labelledby': 'plans-heading' }, h('h2', { id: 'plans-heading' }, 'Plans'), planGrid),
     invoicesCard());
   draw();
+  if (!billing.configured) notConfigured();
 }
