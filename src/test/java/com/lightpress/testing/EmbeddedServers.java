@@ -5,8 +5,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -24,6 +26,11 @@ import org.springframework.boot.SpringApplication;
 public final class EmbeddedServers {
 
     private static final String LOOPBACK = "127.0.0.1";
+    private static final int FIRST_PORT = 20000;
+    private static final int PORT_RANGE = 12000;
+    /** Where this JVM starts looking, apart from other JVMs that build at the same time. */
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(new SecureRandom().nextInt(PORT_RANGE));
+
     private static EmbeddedServers shared;
 
     private final EmbeddedPostgres postgres;
@@ -55,12 +62,21 @@ public final class EmbeddedServers {
         return new EmbeddedServers(postgres(dataDirectory), smtpPort);
     }
 
+    /**
+     * A port nothing listens on, below the kernel's range for outgoing connections (32768 and up
+     * on Linux): a port picked there could be taken by an outgoing connection before the server
+     * that was meant to have it binds it. Each call in this JVM gets a different port.
+     */
     public static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            var port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORT_RANGE);
+            try (var socket = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IllegalStateException("No free port between " + FIRST_PORT + " and " + (FIRST_PORT + PORT_RANGE));
     }
 
     /** Creates an empty database, so each application context starts from a clean slate. */
