@@ -15,7 +15,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,7 +61,7 @@ class ExtractionBenchmark {
         var inbox = deployment.extracted().jdbc();
         var before = inbox.queryForObject("SELECT count(*) FROM proc_extracted.inbox", Integer.class);
         var transactions = deployment.main().bean(TransactionTemplate.class);
-        var events = deployment.main().bean(ApplicationEventPublisher.class);
+        var events = deployment.main().events();
         var started = System.nanoTime();
         for (int i = 0; i < EVENTS; i++) {
             transactions.executeWithoutResult(status -> events.publishEvent(

@@ -4,6 +4,7 @@ import com.lightpress.Lightpress;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -53,6 +54,11 @@ public final class LightpressProcess implements AutoCloseable {
 
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    /** Publishes events in this process, as a module would. */
+    public ApplicationEventPublisher events() {
+        return context;
     }
 
     public <T> T bean(Class<T> type) {
