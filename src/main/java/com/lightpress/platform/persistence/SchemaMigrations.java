@@ -26,7 +26,7 @@ class SchemaMigrations {
     @Bean
     SpringLiquibase processLiquibase(DataSource dataSource, PlatformSettings settings) {
         var schema = settings.schema();
-        new JdbcTemplate(dataSource).execute("CREATE SCHEMA IF NOT EXISTS " + quoted(schema));
+        new JdbcTemplate(dataSource).execute("CREATE SCHEMA IF NOT EXISTS " + checkedIdentifier(schema));
         var liquibase = new SpringLiquibase();
         liquibase.setDataSource(dataSource);
         liquibase.setChangeLog(PROCESS_CHANGELOG);
@@ -46,7 +46,7 @@ class SchemaMigrations {
         return liquibase;
     }
 
-    private static String quoted(String identifier) {
+    private static String checkedIdentifier(String identifier) {
         if (!identifier.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("lightpress.platform.schema must be a lower-case SQL identifier");
         }

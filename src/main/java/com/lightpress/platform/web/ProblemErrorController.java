@@ -2,6 +2,7 @@ package com.lightpress.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +25,7 @@ class ProblemErrorController implements ErrorController {
         var problem = ProblemDetail.forStatusAndDetail(resolved, ProblemMessages.forStatus(resolved));
         var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
-            problem.setInstance(java.net.URI.create(path));
+            problem.setInstance(URI.create(path));
         }
         return ResponseEntity.status(resolved).body(problem);
     }
