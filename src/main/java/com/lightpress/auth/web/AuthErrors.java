@@ -4,10 +4,9 @@ import com.lightpress.auth.credentials.InvalidToken;
 import com.lightpress.auth.credentials.VerificationRequestedTooSoon;
 import com.lightpress.auth.credentials.WeakPassword;
 import com.lightpress.auth.credentials.WrongPassword;
+import com.lightpress.platform.FieldProblems;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -30,17 +29,17 @@ class AuthErrors {
 
     @ExceptionHandler
     ProblemDetail invalidToken(InvalidToken e) {
-        return fieldProblem("token", e.getMessage());
+        return FieldProblems.invalidField("token", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail weakPassword(WeakPassword e) {
-        return fieldProblem(e.field(), e.getMessage());
+        return FieldProblems.invalidField(e.field(), e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail wrongPassword(WrongPassword e) {
-        return fieldProblem("currentPassword", e.getMessage());
+        return FieldProblems.invalidField("currentPassword", e.getMessage());
     }
 
     @ExceptionHandler
@@ -50,11 +49,5 @@ class AuthErrors {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
                 .body(problem);
-    }
-
-    private static ProblemDetail fieldProblem(String field, String message) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return problem;
     }
 }

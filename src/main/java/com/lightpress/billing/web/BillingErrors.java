@@ -8,8 +8,7 @@ import com.lightpress.billing.subscription.AlreadySubscribed;
 import com.lightpress.billing.subscription.NoSubscription;
 import com.lightpress.billing.subscription.UnknownPlan;
 import com.lightpress.billing.webhook.InvalidWebhook;
-import java.util.List;
-import java.util.Map;
+import com.lightpress.platform.FieldProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -45,13 +44,13 @@ class BillingErrors {
     @ExceptionHandler
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ProblemDetail unknownPlan(UnknownPlan e) {
-        return fieldProblem("plan", e.getMessage());
+        return FieldProblems.invalidField("plan", e.getMessage());
     }
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ProblemDetail invalidCursor(InvalidCursor e) {
-        return fieldProblem("cursor", e.getMessage());
+        return FieldProblems.invalidField("cursor", e.getMessage());
     }
 
     @ExceptionHandler({AlreadySubscribed.class, AlreadyOnPlan.class})
@@ -64,11 +63,5 @@ class BillingErrors {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ProblemDetail noSubscription(NoSubscription e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    private static ProblemDetail fieldProblem(String field, String message) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return problem;
     }
 }

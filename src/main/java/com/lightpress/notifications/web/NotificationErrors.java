@@ -4,8 +4,7 @@ import com.lightpress.notifications.inbox.InvalidCursor;
 import com.lightpress.notifications.inbox.NotificationNotFound;
 import com.lightpress.notifications.preferences.InvalidUnsubscribeToken;
 import com.lightpress.notifications.preferences.MandatoryCategory;
-import java.util.List;
-import java.util.Map;
+import com.lightpress.platform.FieldProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,32 +24,26 @@ class NotificationErrors {
 
     @ExceptionHandler
     ProblemDetail invalidCursor(InvalidCursor e) {
-        return fieldProblem("cursor", e.getMessage());
+        return FieldProblems.invalidField("cursor", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail invalidToken(InvalidUnsubscribeToken e) {
-        return fieldProblem("token", "is not a valid unsubscribe token");
+        return FieldProblems.invalidField("token", "is not a valid unsubscribe token");
     }
 
     @ExceptionHandler
     ProblemDetail mandatory(MandatoryCategory e) {
-        return fieldProblem("categories." + e.category().key(), "cannot be turned off");
+        return FieldProblems.invalidField("categories." + e.category().key(), "cannot be turned off");
     }
 
     @ExceptionHandler
     ProblemDetail quietHours(PreferencesController.InvalidQuietHours e) {
-        return fieldProblem("quietHours.end", e.getMessage());
+        return FieldProblems.invalidField("quietHours.end", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail unknownStatus(DeliveryAdminController.UnknownDeliveryStatus e) {
-        return fieldProblem("status", e.getMessage());
-    }
-
-    private static ProblemDetail fieldProblem(String field, String message) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return problem;
+        return FieldProblems.invalidField("status", e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package com.lightpress.platform.web;
 
+import com.lightpress.platform.FieldProblems;
 import com.lightpress.platform.RemoteModuleUnavailable;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> fieldError(error.getField(), message(error)))
                 .toList();
-        return badRequest("The request has invalid fields.", errors, headers, request, ex);
+        return badRequest(FieldProblems.INVALID_FIELDS, errors, headers, request, ex);
     }
 
     @Override
@@ -87,15 +88,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private @Nullable ResponseEntity<Object> badRequest(
             String detail, List<Map<String, String>> errors, HttpHeaders headers, WebRequest request, Exception ex) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
-        }
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(
+                ex, FieldProblems.badRequest(detail, errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     private static Map<String, String> fieldError(@Nullable String field, @Nullable String message) {
-        return Map.of("field", field == null ? "" : field, "message", message == null ? "is invalid" : message);
+        return FieldProblems.error(field == null ? "" : field, message == null ? "is invalid" : message);
     }
 
     private static String message(FieldError error) {

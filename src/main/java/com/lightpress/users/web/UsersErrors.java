@@ -1,5 +1,6 @@
 package com.lightpress.users.web;
 
+import com.lightpress.platform.FieldProblems;
 import com.lightpress.users.account.AccountManagement;
 import com.lightpress.users.account.AccountNotFound;
 import com.lightpress.users.account.AdminCannotDisableSelf;
@@ -7,8 +8,6 @@ import com.lightpress.users.account.InvalidProfileField;
 import com.lightpress.users.account.LastAdminCannotStepDown;
 import com.lightpress.users.account.RecentLoginRequired;
 import com.lightpress.users.account.StaleAccountVersion;
-import java.util.List;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -25,9 +24,7 @@ class UsersErrors {
 
     @ExceptionHandler
     ProblemDetail invalidField(InvalidProfileField e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+        return FieldProblems.invalidField(e.field(), e.getMessage());
     }
 
     @ExceptionHandler({AccountNotFound.class, InternalUsersController.NoSuchAccount.class})
