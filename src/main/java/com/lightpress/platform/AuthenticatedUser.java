@@ -11,9 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param id the token's subject
  * @param roles the roles the token carries (USER, ADMIN)
  * @param authTime when the user last entered their password, if the token says
+ * @param expiresAt when the access token ends; what the request opened (a stream) ends with it
  */
 public record AuthenticatedUser(
-        UUID id, Set<String> roles, @Nullable Instant authTime) {
+        UUID id,
+        Set<String> roles,
+        @Nullable Instant authTime,
+        @Nullable Instant expiresAt) {
 
     /** The access-token claim that carries a user's roles. */
     public static final String ROLES_CLAIM = "roles";

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the platform itself.
@@ -14,13 +15,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     in emails
  * @param events how incomplete event publications are retried
  * @param sqs how events travel to modules that run in other processes
+ * @param maxRequestBody the largest request body any endpoint accepts; larger ones are answered 413
  */
 @ConfigurationProperties("lightpress.platform")
 public record PlatformSettings(
         @DefaultValue("lightpress") String schema,
         @DefaultValue("http://localhost:8080") URI publicUrl,
         @DefaultValue Events events,
-        @DefaultValue Sqs sqs) {
+        @DefaultValue Sqs sqs,
+        @DefaultValue("1MB") DataSize maxRequestBody) {
+
+    /** An absolute URL of Lightpress for links and redirects: the public URL followed by the path. */
+    public String link(String path) {
+        return publicUrl.toString().replaceAll("/+$", "") + path;
+    }
+
+    /**
+     * The audience of access tokens for Lightpress's own APIs (RFC 9068): tokens meant for anything
+     * else, ID tokens included, are refused by every module.
+     */
+    public String apiAudience() {
+        return link("/api");
+    }
 
     /**
      * @param resubmitInterval how often incomplete publications are looked for

@@ -14,5 +14,11 @@ public interface UserAccounts {
      */
     void register(UserId id, String email, String displayName);
 
+    /**
+     * Records that the owner proved they read mail at the account's address. An address listed as
+     * a bootstrap admin becomes ADMIN here, and only while no account is ADMIN. Idempotent.
+     */
+    void confirmEmail(UserId id);
+
     Optional<UserProfile> findProfile(UserId id);
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 /** The OAuth 2.1 / OpenID Connect endpoints beyond the happy path of the code flow. */
 @LightpressTest
@@ -48,6 +49,7 @@ class AuthorizationServerTests {
         assertThat(discovery.path("grant_types_supported").toString())
                 .contains("authorization_code", "refresh_token", "client_credentials", "device_code")
                 .doesNotContain("\"password\"", "implicit");
+        assertThat(discovery.path("response_types_supported").toString()).isEqualTo("[\"code\"]");
         var jwks = OAuthClient.json(get("/oauth2/jwks", null).body());
         assertThat(jwks.path("keys").get(0).path("kid").asString()).isNotBlank();
         assertThat(jwks.toString()).doesNotContain("\"d\"");
@@ -152,18 +154,37 @@ class AuthorizationServerTests {
     @Test
     void commandLineClientLogsInWithTheDeviceFlow() {
         var user = client.newUser("Terminal User");
-        var requested = client.token(
-                Map.of("client_id", "lightpress-cli", "scope", "profile email"), "/oauth2/device_authorization");
-        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
-        var authorization = OAuthClient.json(requested.body());
-        var deviceCode = authorization.path("device_code").asString();
-        var poll = Map.of(
-                "grant_type", "urn:ietf:params:oauth:grant-type:device_code",
-                "device_code", deviceCode,
-                "client_id", "lightpress-cli");
+        var browser = new Browser(port);
+
+        var first = deviceFlow(browser, user);
+
+        var tokens = client.token(first);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        assertThat(Tokens.of(tokens.body()).subject()).isEqualTo(user.id());
+    }
+
+    @Test
+    void everyDeviceIsConfirmedEvenAfterAnEarlierApproval() {
+        var user = client.newUser("Approves Once");
+        var browser = new Browser(port);
+        deviceFlow(browser, user);
+
+        var requested = requestDevice();
+        var userCode = requested.path("user_code").asString();
+        var again = browser.followUntil(
+                browser.get("/oauth2/device_verification?user_code=" + userCode), location -> false);
+
+        assertThat(again.body()).contains("Allow this device").contains(userCode);
+        var poll = client.token(devicePoll(requested.path("device_code").asString()));
+        assertThat(poll.body()).contains("authorization_pending");
+    }
+
+    /** Runs the device flow through the browser up to the user's approval; returns the poll request. */
+    private Map<String, String> deviceFlow(Browser browser, OAuthClient.TestUser user) {
+        var authorization = requestDevice();
+        var poll = devicePoll(authorization.path("device_code").asString());
         assertThat(client.token(poll).body()).contains("authorization_pending");
 
-        var browser = new Browser(port);
         var page = browser.followUntil(
                 browser.get(authorization.path("verification_uri_complete").asString()), location -> false);
         assertThat(page.body()).contains(authorization.path("user_code").asString());
@@ -171,7 +192,9 @@ class AuthorizationServerTests {
                 browser.get("/oauth2/device_verification?user_code="
                         + authorization.path("user_code").asString()),
                 location -> false);
-        var consent = browser.followUntil(browser.logIn(approval, user.email(), user.password()), location -> false);
+        var consent = approval.body().contains("Allow this device")
+                ? approval
+                : browser.followUntil(browser.logIn(approval, user.email(), user.password()), location -> false);
         assertThat(consent.body()).contains("Allow this device");
         var state = consent.body().replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
         var done = browser.followUntil(
@@ -188,10 +211,21 @@ class AuthorizationServerTests {
                                 "profile")),
                 location -> false);
         assertThat(done.body()).contains("Done");
+        return poll;
+    }
 
-        var tokens = client.token(poll);
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        assertThat(Tokens.of(tokens.body()).subject()).isEqualTo(user.id());
+    private JsonNode requestDevice() {
+        var requested = client.token(
+                Map.of("client_id", "lightpress-cli", "scope", "profile email"), "/oauth2/device_authorization");
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
+        return OAuthClient.json(requested.body());
+    }
+
+    private static Map<String, String> devicePoll(String deviceCode) {
+        return Map.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "device_code", deviceCode,
+                "client_id", "lightpress-cli");
     }
 
     @Test
@@ -210,6 +244,22 @@ class AuthorizationServerTests {
                 "/oauth2/token",
                 basic("lightpress-internal", "guessed"));
         assertThat(wrongSecret.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAdminCanEndEveryLoginOfAUser() {
+        var user = client.newUser("Reported Compromised");
+        var second = client.logIn(user.email(), user.password());
+        var admin = client.admin();
+
+        var ended = HttpClient.newHttpClient();
+        var response = send(ended, "DELETE", "/api/admin/auth/users/" + user.id() + "/logins", admin.bearer());
+        var byUser = send(ended, "DELETE", "/api/admin/auth/users/" + user.id() + "/logins", user.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(byUser.statusCode()).isEqualTo(403);
+        assertThat(client.refresh(user.tokens().refreshToken()).statusCode()).isEqualTo(400);
+        assertThat(client.refresh(second.refreshToken()).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -241,6 +291,19 @@ class AuthorizationServerTests {
 
     private static String basic(String id, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(HttpClient http, String method, String path, String bearer) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .header("Authorization", bearer)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpResponse<String> get(String path, String bearer) {

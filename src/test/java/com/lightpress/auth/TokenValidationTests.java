@@ -1,5 +1,7 @@
 package com.lightpress.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.lightpress.auth.keys.SigningKeys;
 import com.lightpress.testing.Api;
 import com.lightpress.testing.LightpressTest;
@@ -30,7 +32,10 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/** Resource servers accept only tokens auth signed, for this issuer, still valid. */
+/**
+ * Resource servers accept only access tokens auth signed for this issuer and Lightpress's APIs,
+ * typed {@code at+jwt} and still valid: never an ID token or a token meant for someone else.
+ */
 @LightpressTest
 class TokenValidationTests {
 
@@ -70,6 +75,30 @@ class TokenValidationTests {
     @Test
     void tokenOfAnotherIssuerIsRefused() {
         assertStatus(sign(claims("https://evil.example.com", Instant.now().plusSeconds(300))), 401);
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsRefused() {
+        var claims = JwtClaimsSet.from(claims(issuer, Instant.now().plusSeconds(300)))
+                .audience(List.of("https://another-service.example.com"))
+                .build();
+
+        assertStatus(sign(claims), 401);
+    }
+
+    @Test
+    void jwtThatIsNotTypedAsAnAccessTokenIsRefused() {
+        assertStatus(sign(claims(issuer, Instant.now().plusSeconds(300)), "JWT"), 401);
+    }
+
+    @Test
+    void idTokenOfARealLoginIsNotABearerToken() {
+        var client = new OAuthClient(port);
+        var user = client.newUser("Holder Of An Id Token");
+
+        assertStatus(user.tokens().idToken(), 401);
+        assertStatus(user.tokens().accessToken(), 200);
+        assertThat(user.tokens().claims().path("aud").toString()).contains(issuer + "/api");
     }
 
     @Test
@@ -117,6 +146,9 @@ class TokenValidationTests {
         return JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(subject)
+                .audience(List.of(this.issuer + "/api"))
+                .id(UUID.randomUUID().toString())
+                .claim("client_id", "lightpress-web")
                 .issuedAt(expiresAt.minusSeconds(600))
                 .expiresAt(expiresAt)
                 .claim("roles", List.of("USER"))
@@ -124,7 +156,11 @@ class TokenValidationTests {
     }
 
     private String sign(JwtClaimsSet claims) {
-        var header = JwsHeader.with(SignatureAlgorithm.RS256).build();
+        return sign(claims, "at+jwt");
+    }
+
+    private String sign(JwtClaimsSet claims, String type) {
+        var header = JwsHeader.with(SignatureAlgorithm.RS256).type(type).build();
         return new NimbusJwtEncoder(keys.signing())
                 .encode(JwtEncoderParameters.from(header, claims))
                 .getTokenValue();

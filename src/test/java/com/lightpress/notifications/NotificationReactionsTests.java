@@ -41,12 +41,12 @@ class NotificationReactionsTests extends NotificationsModuleTest {
 
     @Test
     void signUpSendsAVerificationLinkInTheUsersLanguage(Scenario scenario) {
-        var user = user("de", "Europe/Berlin");
+        var user = unconfirmedUser("de", "Ada");
 
         var email = publishAndAwaitEmail(scenario, UserSignedUp.of(user.id(), "verify-token-1", IN_A_DAY), user);
 
         assertThat(email.subject()).isEqualTo("Bestätigen Sie Ihre E-Mail-Adresse");
-        assertThat(email.text()).contains("Hallo Ada,").contains("/app/#/verify-email?token=verify-token-1");
+        assertThat(email.text()).contains("Hallo,").contains("/app/#/verify-email?token=verify-token-1");
         assertThat(email.html())
                 .contains("href=\"http://127.0.0.1:")
                 .contains("/app/#/verify-email?token=verify-token-1");
@@ -54,6 +54,31 @@ class NotificationReactionsTests extends NotificationsModuleTest {
                 .as("critical mail cannot be unsubscribed")
                 .isNull();
         assertThat(inbox.allOf(user.id())).isEmpty();
+    }
+
+    @Test
+    void textTypedIntoASignUpStaysOutOfMailToTheUnconfirmedAddress(Scenario scenario) {
+        var planted = "Claim your prize at https://evil.example/win now";
+        var user = unconfirmedUser("en", planted);
+
+        var email = publishAndAwaitEmail(scenario, UserSignedUp.of(user.id(), "verify-token-9", IN_A_DAY), user);
+
+        assertThat(email.text())
+                .startsWith("Hello,")
+                .doesNotContain("evil.example")
+                .doesNotContain("prize");
+        assertThat(email.html()).doesNotContain("evil.example").doesNotContain("prize");
+        assertThat(email.subject()).doesNotContain("evil.example");
+        assertThat(email.header("To")).doesNotContain("prize");
+    }
+
+    @Test
+    void confirmedOwnersAreGreetedByName(Scenario scenario) {
+        var user = user("de", "Europe/Berlin");
+
+        var email = publishAndAwaitEmail(scenario, PasswordChanged.of(user.id(), Instant.now()), user);
+
+        assertThat(email.text()).contains("Hallo Ada,");
     }
 
     @Test

@@ -79,9 +79,25 @@ abstract class NotificationsModuleTest {
     }
 
     UserProfile user(String locale, String zone) {
+        return user(locale, zone, "Ada", true);
+    }
+
+    /** A user who signed up but has not confirmed the address yet; the name may be anyone's text. */
+    UserProfile unconfirmedUser(String locale, String displayName) {
+        return user(locale, "UTC", displayName, false);
+    }
+
+    private UserProfile user(String locale, String zone, String displayName, boolean confirmed) {
         var id = new UserId(UUID.randomUUID());
         var profile = new UserProfile(
-                id, "ada-" + id + "@example.com", "Ada", locale, zone, AccountStatus.ACTIVE, Set.of(Role.USER));
+                id,
+                "ada-" + id + "@example.com",
+                displayName,
+                confirmed,
+                locale,
+                zone,
+                AccountStatus.ACTIVE,
+                Set.of(Role.USER));
         given(users.findProfile(id)).willReturn(Optional.of(profile));
         return profile;
     }

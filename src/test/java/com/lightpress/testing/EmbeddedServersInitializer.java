@@ -24,7 +24,7 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
     public void initialize(ConfigurableApplicationContext context) {
         var servers = EmbeddedServers.shared();
         var port = EmbeddedServers.freePort();
-        var properties = new HashMap<String, Object>(properties(servers, servers.createDatabase()));
+        var properties = new HashMap<String, Object>(connection(servers, servers.createDatabase()));
         properties.put("server.port", port);
         properties.put("lightpress.platform.public-url", "http://127.0.0.1:" + port);
         if (!context.getEnvironment()
@@ -33,11 +33,31 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
             properties.put(
                     "lightpress.billing.stripe.api-base", StripeStub.shared().baseUrl());
         }
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-servers", properties));
+        var sources = context.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource("embedded-servers", properties));
+        sources.addLast(new MapPropertySource("test-defaults", TEST_DEFAULTS));
     }
 
-    /** The settings that connect Lightpress to the given servers and database. */
+    /**
+     * Settings every test gets unless it sets its own (they come after the test's properties):
+     * cheap hashing, because tests check thousands of passwords (production's cost is measured by
+     * a benchmark), and per-address limits out of reach, because every test client is 127.0.0.1.
+     */
+    static final Map<String, Object> TEST_DEFAULTS = Map.of(
+            "lightpress.users.bootstrap-admins", OAuthClient.ADMIN_EMAIL,
+            "lightpress.auth.password-hashing.memory-kib", 4096,
+            "lightpress.auth.password-hashing.iterations", 1,
+            "lightpress.auth.requests.sign-ups-per-address", 1_000_000,
+            "lightpress.auth.requests.password-resets-per-address", 1_000_000);
+
+    /** The settings that connect Lightpress to the given servers and database, with the test defaults. */
     public static Map<String, Object> properties(EmbeddedServers servers, String jdbcUrl) {
+        var all = new HashMap<String, Object>(TEST_DEFAULTS);
+        all.putAll(connection(servers, jdbcUrl));
+        return all;
+    }
+
+    private static Map<String, Object> connection(EmbeddedServers servers, String jdbcUrl) {
         return Map.ofEntries(
                 Map.entry("spring.datasource.url", jdbcUrl),
                 Map.entry("spring.datasource.username", "postgres"),
@@ -51,10 +71,6 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
                 Map.entry("server.address", "127.0.0.1"),
                 Map.entry("lightpress.auth.key-encryption-key", TEST_KEY_ENCRYPTION_KEY),
                 Map.entry("lightpress.auth.internal-client-secret", INTERNAL_CLIENT_SECRET),
-                Map.entry("lightpress.users.bootstrap-admins", OAuthClient.ADMIN_EMAIL),
-                // tests check thousands of passwords; production's cost is measured by a benchmark
-                Map.entry("lightpress.auth.password-hashing.memory-kib", 4096),
-                Map.entry("lightpress.auth.password-hashing.iterations", 1),
                 Map.entry("lightpress.notifications.unsubscribe-secret", UNSUBSCRIBE_SECRET));
     }
 }

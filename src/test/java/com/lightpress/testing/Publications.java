@@ -1,5 +1,8 @@
 package com.lightpress.testing;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -16,5 +19,13 @@ public final class Publications {
                 Integer.class,
                 "%" + eventId + "%");
         return count == null ? 0 : count;
+    }
+
+    /** Waits until every event publication of this process has completed (and was deleted). */
+    public static void awaitAllCompleted(JdbcTemplate jdbc) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc.queryForObject("SELECT count(*) FROM lightpress.event_publication", Integer.class),
+                        count -> count == 0);
     }
 }

@@ -25,6 +25,7 @@ public final class SseClient implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
+    private volatile boolean ended;
 
     private SseClient(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -38,6 +39,8 @@ public final class SseClient implements AutoCloseable {
             response.body().forEach(lines::add);
         } catch (RuntimeException e) {
             // closed by close() or by the server; the lines so far stay readable
+        } finally {
+            ended = true;
         }
     }
 
@@ -92,6 +95,15 @@ public final class SseClient implements AutoCloseable {
     /** Waits until at least {@code count} events of the name arrived, and returns their data. */
     public List<String> awaitData(String eventName, int count) {
         return await().atMost(PATIENCE).until(() -> data(eventName), data -> data.size() >= count);
+    }
+
+    /** Waits until the server ends the stream. */
+    public void awaitEnd(Duration patience) {
+        await().atMost(patience).until(() -> ended);
+    }
+
+    public boolean ended() {
+        return ended;
     }
 
     @Override

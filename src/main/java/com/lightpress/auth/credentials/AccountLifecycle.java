@@ -40,7 +40,7 @@ class AccountLifecycle {
     }
 
     private void update(UserId user, Consumer<Credential> change) {
-        credentials.findById(user).ifPresent(credential -> {
+        credentials.findForUpdateById(user).ifPresent(credential -> {
             change.accept(credential);
             credentials.save(credential);
         });

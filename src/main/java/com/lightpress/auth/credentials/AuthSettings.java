@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webClient the first-party browser client {@code lightpress-web}
  * @param tokens lifetimes of the tokens auth issues
  * @param login throttling of password logins
+ * @param requests limits on what one client address may ask for
  * @param signingKeyRotation how often a new signing key replaces the current one
  * @param passwordHashing Argon2id cost; tune it so one check takes 50 to 150 ms on the servers
  */
@@ -25,6 +26,7 @@ public record AuthSettings(
         @DefaultValue WebClient webClient,
         @DefaultValue Tokens tokens,
         @DefaultValue Login login,
+        @DefaultValue Requests requests,
         @DefaultValue("30d") Duration signingKeyRotation,
         @DefaultValue PasswordHashing passwordHashing) {
 
@@ -46,6 +48,8 @@ public record AuthSettings(
      * @param verification lifetime of an email verification token
      * @param passwordReset lifetime of a password reset token
      * @param verificationResendInterval the least time between two verification emails
+     * @param passwordResetInterval the least time between two reset emails to one account; a
+     *     request sooner is answered like any other and sends nothing
      */
     public record Tokens(
             @DefaultValue("10m") Duration accessToken,
@@ -54,30 +58,55 @@ public record AuthSettings(
             @DefaultValue("10s") Duration refreshReuseGrace,
             @DefaultValue("24h") Duration verification,
             @DefaultValue("30m") Duration passwordReset,
-            @DefaultValue("1m") Duration verificationResendInterval) {}
+            @DefaultValue("1m") Duration verificationResendInterval,
+            @DefaultValue("5m") Duration passwordResetInterval) {}
 
     /**
      * @param memoryKib memory per hash in KiB
      * @param iterations passes over that memory
      * @param parallelism lanes
+     * @param maxConcurrent how many hashes may run at once; 0 means one per processor
+     * @param maxWait how long a request waits for its turn before it is answered 503
      */
     public record PasswordHashing(
             @DefaultValue("47104") int memoryKib,
             @DefaultValue("2") int iterations,
-            @DefaultValue("1") int parallelism) {}
+            @DefaultValue("1") int parallelism,
+            @DefaultValue("0") int maxConcurrent,
+            @DefaultValue("2s") Duration maxWait) {}
 
     /**
-     * @param maxFailures failed logins in a row that lock an account
+     * @param maxFailures failed logins in a row from browsers the account has not logged in from
+     *     that lock the account for such browsers
      * @param firstLock how long the first lock lasts; each further lock doubles it
      * @param longestLock the longest a lock lasts
+     * @param alertInterval the least time between two emails about a lock
      * @param addressMaxFailures failed logins from one client address within the window after which
      *     that address is refused
      * @param addressWindow the window for the address limit
+     * @param deviceMaxFailures failed logins with one trusted-device cookie after which the cookie is
+     *     no longer trusted
+     * @param devicesPerAccount how many browsers an account trusts at most (the oldest is forgotten)
+     * @param deviceLifetime how long a browser stays trusted after its last login
      */
     public record Login(
             @DefaultValue("5") int maxFailures,
             @DefaultValue("1m") Duration firstLock,
             @DefaultValue("15m") Duration longestLock,
+            @DefaultValue("1h") Duration alertInterval,
             @DefaultValue("50") int addressMaxFailures,
-            @DefaultValue("15m") Duration addressWindow) {}
+            @DefaultValue("15m") Duration addressWindow,
+            @DefaultValue("5") int deviceMaxFailures,
+            @DefaultValue("10") int devicesPerAccount,
+            @DefaultValue("180d") Duration deviceLifetime) {}
+
+    /**
+     * @param signUpsPerAddress sign-ups one client address may make within the window
+     * @param passwordResetsPerAddress reset requests one client address may make within the window
+     * @param window the window of both limits
+     */
+    public record Requests(
+            @DefaultValue("20") int signUpsPerAddress,
+            @DefaultValue("20") int passwordResetsPerAddress,
+            @DefaultValue("1h") Duration window) {}
 }

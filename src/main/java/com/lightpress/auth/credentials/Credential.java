@@ -40,6 +40,7 @@ class Credential extends AbstractAggregateRoot<Credential> {
     private int failedLogins;
     private int lockouts;
     private @Nullable Instant lockedUntil;
+    private @Nullable Instant lockAlertedAt;
     private boolean disabled;
     private @Nullable Instant passwordChangedAt;
     private final Instant createdAt;
@@ -59,6 +60,7 @@ class Credential extends AbstractAggregateRoot<Credential> {
             int failedLogins,
             int lockouts,
             @Nullable Instant lockedUntil,
+            @Nullable Instant lockAlertedAt,
             boolean disabled,
             @Nullable Instant passwordChangedAt,
             Instant createdAt,
@@ -71,6 +73,7 @@ class Credential extends AbstractAggregateRoot<Credential> {
         this.failedLogins = failedLogins;
         this.lockouts = lockouts;
         this.lockedUntil = lockedUntil;
+        this.lockAlertedAt = lockAlertedAt;
         this.disabled = disabled;
         this.passwordChangedAt = passwordChangedAt;
         this.createdAt = createdAt;
@@ -79,7 +82,8 @@ class Credential extends AbstractAggregateRoot<Credential> {
     }
 
     static Credential signUp(UserId id, String email, String passwordHash, Duration verificationTtl, Instant now) {
-        var credential = new Credential(id, email, passwordHash, false, 0, 0, null, false, now, now, Set.of(), null);
+        var credential =
+                new Credential(id, email, passwordHash, false, 0, 0, null, null, false, now, now, Set.of(), null);
         var token = credential.issue(Purpose.VERIFY_EMAIL, verificationTtl, now);
         credential.registerEvent(UserSignedUp.of(id, token, now.plus(verificationTtl)));
         return credential;
@@ -105,34 +109,42 @@ class Credential extends AbstractAggregateRoot<Credential> {
         return new LoginIdentity(id, email, emailVerified, disabled, passwordChangedAt);
     }
 
-    /** A locked or disabled credential cannot log in, whatever password is given. */
-    boolean canLogIn(Instant now) {
-        return !disabled && (lockedUntil == null || !now.isBefore(lockedUntil));
+    /**
+     * A disabled credential never logs in. A locked one does not from a browser it has not logged
+     * in from before; a trusted browser passes the lock, so guessing cannot keep the owner out.
+     */
+    boolean mayLogIn(boolean trustedDevice, Instant now) {
+        return !disabled && (trustedDevice || lockedUntil == null || !now.isBefore(lockedUntil));
     }
 
     /**
-     * Counts a wrong password. The n-th failure in a row, n being the configured maximum, locks the
-     * credential; each lock in a row lasts twice as long as the one before, up to the longest.
-     *
-     * @return whether this failure locked the credential
+     * Counts a wrong password from an untrusted browser. The n-th failure in a row, n being the
+     * configured maximum, locks the credential for such browsers; each lock in a row lasts twice as
+     * long as the one before, up to the longest. The owner is told, but at most once per alert
+     * interval, so a stranger's guessing cannot flood their mailbox.
      */
-    boolean recordFailedLogin(int maxFailures, Duration firstLock, Duration longestLock, Instant now) {
+    void recordFailedLogin(AuthSettings.Login limits, Instant now) {
         failedLogins++;
-        if (failedLogins < maxFailures) {
-            return false;
+        if (failedLogins < limits.maxFailures()) {
+            return;
         }
-        var lock = firstLock.multipliedBy(1L << Math.min(lockouts, 20));
-        lockedUntil = now.plus(lock.compareTo(longestLock) > 0 ? longestLock : lock);
+        var lock = limits.firstLock().multipliedBy(1L << Math.min(lockouts, 20));
+        lockedUntil = now.plus(lock.compareTo(limits.longestLock()) > 0 ? limits.longestLock() : lock);
         lockouts++;
         failedLogins = 0;
-        registerEvent(LoginLocked.of(id, lockedUntil));
-        return true;
+        if (lockAlertedAt == null || !now.isBefore(lockAlertedAt.plus(limits.alertInterval()))) {
+            lockAlertedAt = now;
+            registerEvent(LoginLocked.of(id, lockedUntil));
+        }
     }
 
-    void recordSuccessfulLogin() {
+    /** Clears the count of failures in a row and any lock; says whether there was anything to clear. */
+    boolean recordSuccessfulLogin() {
+        var changed = failedLogins != 0 || lockouts != 0 || lockedUntil != null;
         failedLogins = 0;
         lockouts = 0;
         lockedUntil = null;
+        return changed;
     }
 
     /** Replaces the hash with a stronger encoding of the same password. */
@@ -163,7 +175,18 @@ class Credential extends AbstractAggregateRoot<Credential> {
         }
     }
 
-    void requestPasswordReset(Duration ttl, Instant now) {
+    /**
+     * Sends a new reset token, which replaces every earlier one; asked again within the interval it
+     * sends nothing, so nobody can flood the owner's mailbox through the reset form.
+     */
+    void requestPasswordReset(Duration ttl, Duration interval, Instant now) {
+        var recent = tokens.stream()
+                .anyMatch(token -> token.purpose() == Purpose.RESET_PASSWORD
+                        && now.isBefore(token.createdAt().plus(interval)));
+        if (recent) {
+            return;
+        }
+        tokens.removeIf(token -> token.purpose() == Purpose.RESET_PASSWORD && token.usedAt() == null);
         var token = issue(Purpose.RESET_PASSWORD, ttl, now);
         registerEvent(PasswordResetRequested.of(id, token, now.plus(ttl)));
     }

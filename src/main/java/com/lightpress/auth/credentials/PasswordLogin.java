@@ -3,15 +3,17 @@ package com.lightpress.auth.credentials;
 import com.lightpress.users.UserId;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks an email and password on the login page. Every refusal looks the same, takes about as
- * long (a password hash is always computed) and counts against the account and the client
- * address; a locked, disabled or unknown account is indistinguishable from a wrong password.
+ * Checks an email and password on the login page. Every refusal looks the same and, unless the
+ * client address is blocked, takes as long (a hash is always computed, of a dummy for an unknown
+ * email); a locked, disabled or unknown account is indistinguishable from a wrong password. The
+ * hash runs after the address check and outside any transaction; the outcome is then recorded
+ * under a row lock, so concurrent attempts on one account count correctly.
  */
 @Component
 public class PasswordLogin {
@@ -20,62 +22,87 @@ public class PasswordLogin {
     private final String absentAccountHash;
 
     private final CredentialRepository credentials;
-    private final AddressThrottle addresses;
-    private final PasswordEncoder passwords;
+    private final TrustedDevices devices;
+    private final RateLimits limits;
+    private final PasswordHashing hashing;
     private final TransactionTemplate transactions;
     private final AuthSettings.Login settings;
     private final Clock clock;
 
     PasswordLogin(
             CredentialRepository credentials,
-            AddressThrottle addresses,
-            PasswordEncoder passwords,
+            TrustedDevices devices,
+            RateLimits limits,
+            PasswordHashing hashing,
             TransactionTemplate transactions,
             AuthSettings settings,
             Clock clock) {
         this.credentials = credentials;
-        this.addresses = addresses;
-        this.passwords = passwords;
+        this.devices = devices;
+        this.limits = limits;
+        this.hashing = hashing;
         this.transactions = transactions;
         this.settings = settings.login();
         this.clock = clock;
-        this.absentAccountHash = passwords.encode(SecretTokens.generate());
+        this.absentAccountHash = hashing.hash(SecretTokens.generate());
     }
 
     /**
      * Whether the password is right for the email and the account may log in now.
      *
      * @param address the client address the attempt came from
+     * @param deviceCookie the trusted-device cookie the browser sent, if any
      * @return the user id on success, empty on any refusal
+     * @throws HashingBusy when no hashing slot became free in time
      */
-    public Optional<UserId> check(String email, String password, String address) {
+    public Optional<UserId> check(String email, String password, String address, @Nullable String deviceCookie) {
         var normalized = SignUp.normalize(email);
-        return Optional.ofNullable(transactions.execute(status -> attempt(normalized, password, address)));
+        var credential = credentials.findByEmail(normalized);
+        var device = credential.flatMap(it -> devices.deviceOf(deviceCookie, it.id()));
+        if (device.isEmpty()
+                && limits.exhausted(addressKey(address), settings.addressMaxFailures(), settings.addressWindow())) {
+            return Optional.empty();
+        }
+        var hash = credential.map(Credential::passwordHash).orElse(absentAccountHash);
+        var matches = hashing.matches(password, hash);
+        var upgraded = matches && hashing.isOutdated(hash) ? hashing.hash(password) : null;
+        return Optional.ofNullable(
+                transactions.execute(status -> settle(normalized, matches, device, upgraded, address)));
     }
 
-    /** @return the user id when the login succeeds, otherwise null, with the failure recorded */
-    private @Nullable UserId attempt(String email, String password, String address) {
-        var credential = credentials.findByEmail(email);
-        var matches = passwords.matches(
-                password, credential.map(Credential::passwordHash).orElse(absentAccountHash));
+    private @Nullable UserId settle(
+            String email, boolean matches, Optional<UUID> device, @Nullable String upgraded, String address) {
         var now = clock.instant();
-        if (addresses.isBlocked(address)
-                || credential.isEmpty()
-                || !credential.get().canLogIn(now)
-                || !matches) {
-            addresses.recordFailure(address);
-            credential.filter(it -> it.canLogIn(now) && !matches).ifPresent(it -> {
-                it.recordFailedLogin(settings.maxFailures(), settings.firstLock(), settings.longestLock(), now);
+        var credential = credentials.findForUpdateByEmail(email);
+        var trusted = device.isPresent();
+        if (credential.isPresent() && matches && credential.get().mayLogIn(trusted, now)) {
+            var known = credential.get();
+            var changed = upgraded != null;
+            if (upgraded != null) {
+                known.rehash(upgraded);
+            }
+            if (!trusted) {
+                changed |= known.recordSuccessfulLogin();
+            }
+            if (changed) {
+                credentials.save(known);
+            }
+            device.ifPresent(devices::recordSuccess);
+            return known.id();
+        }
+        if (trusted) {
+            device.ifPresent(devices::recordFailure);
+        } else {
+            limits.count(addressKey(address), settings.addressMaxFailures(), settings.addressWindow());
+            credential.filter(it -> !matches && it.mayLogIn(false, now)).ifPresent(it -> {
+                it.recordFailedLogin(settings, now);
                 credentials.save(it);
             });
-            return null;
         }
-        var known = credential.get();
-        known.recordSuccessfulLogin();
-        if (passwords.upgradeEncoding(known.passwordHash())) {
-            known.rehash(passwords.encode(password));
-        }
-        credentials.save(known);
-        return known.id();
+        return null;
+    }
+
+    private static String addressKey(String address) {
+        return "login-failures:" + address;
     }
 }

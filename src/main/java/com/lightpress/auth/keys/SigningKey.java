@@ -1,5 +1,6 @@
 package com.lightpress.auth.keys;
 
+import com.lightpress.auth.credentials.KeyEncryption;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;

@@ -1,6 +1,7 @@
 package com.lightpress.auth.keys;
 
 import com.lightpress.auth.credentials.AuthSettings;
+import com.lightpress.auth.credentials.KeyEncryption;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -41,11 +42,12 @@ public class SigningKeys {
     SigningKeys(
             SigningKeyRepository keys,
             AuthSettings settings,
+            KeyEncryption encryption,
             TransactionTemplate transactions,
             JdbcTemplate jdbc,
             Clock clock) {
         this.keys = keys;
-        this.encryption = new KeyEncryption(settings.keyEncryptionKey());
+        this.encryption = encryption;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;

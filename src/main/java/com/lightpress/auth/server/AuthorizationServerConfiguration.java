@@ -3,10 +3,10 @@ package com.lightpress.auth.server;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.credentials.PasswordLogin;
+import com.lightpress.auth.credentials.TrustedDevices;
 import com.lightpress.platform.PlatformSettings;
 import com.lightpress.users.UserAccounts;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,14 +15,12 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
-import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
@@ -42,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
+
+    private static final ClientSecrets CLIENT_SECRETS = new ClientSecrets();
 
     @Bean
     @Order(1)
@@ -63,8 +63,14 @@ class AuthorizationServerConfiguration {
                     .clientAuthentication(clientAuthentication -> clientAuthentication
                             .authenticationConverters(
                                     converters -> converters.add(0, new PublicClientAuthenticationConverter()))
-                            .authenticationProviders(
-                                    providers -> providers.add(0, new PublicClientAuthenticationProvider(clients))))
+                            .authenticationProviders(providers -> {
+                                providers.forEach(provider -> {
+                                    if (provider instanceof ClientSecretAuthenticationProvider secrets) {
+                                        secrets.setPasswordEncoder(CLIENT_SECRETS);
+                                    }
+                                });
+                                providers.add(0, new PublicClientAuthenticationProvider(clients));
+                            }))
                     .tokenEndpoint(token -> token.authenticationProviders(providers -> providers.replaceAll(
                             provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
                                     ? new RefreshTokenRotation(
@@ -93,33 +99,29 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain loginPageSecurity(HttpSecurity http, PasswordLogin passwordLogin) {
+    SecurityFilterChain loginPageSecurity(
+            HttpSecurity http, PasswordLogin passwordLogin, TrustedDevices devices, AuthSettings settings) {
+        var outcomes = new LoginOutcomes(devices, settings);
         http.securityMatcher("/login", "/logout", "/activate", "/activate/**", "/auth/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .authenticationProvider(new PasswordLoginProvider(passwordLogin))
-                .formLogin(form ->
-                        form.loginPage("/login").usernameParameter("email").failureUrl("/login?error"))
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .authenticationDetailsSource(LoginDetails.source())
+                        .successHandler(outcomes)
+                        .failureHandler(outcomes))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(
-            DataSource dataSource, AuthSettings settings, PlatformSettings platform, PasswordEncoder passwords) {
-        var repository = new JdbcRegisteredClientRepository(authSchema(dataSource));
-        ClientRegistrations.register(repository, settings, platform.publicUrl(), passwords);
-        return repository;
+    RegisteredClientRepository registeredClientRepository(AuthSettings settings, PlatformSettings platform) {
+        return new InMemoryRegisteredClientRepository(ClientRegistrations.clients(settings, platform, CLIENT_SECRETS));
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(DataSource dataSource, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(authSchema(dataSource), clients);
-    }
-
-    @Bean
-    OAuth2AuthorizationConsentService authorizationConsentService(
-            DataSource dataSource, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationConsentService(authSchema(dataSource), clients);
+    OAuth2AuthorizationConsentService authorizationConsentService() {
+        return new ConsentNeverRemembered();
     }
 
     @Bean
@@ -135,15 +137,12 @@ class AuthorizationServerConfiguration {
             CredentialManagement credentials,
             UserAccounts accounts,
             AuthSettings settings,
+            PlatformSettings platform,
             Clock clock) {
         var jwt = new JwtGenerator(encoder);
-        jwt.setJwtCustomizer(new TokenClaims(credentials, accounts));
+        jwt.setJwtCustomizer(new TokenClaims(credentials, accounts, platform.apiAudience()));
         jwt.setClock(clock);
         return new DelegatingOAuth2TokenGenerator(
                 jwt, new FamilyRefreshTokenGenerator(settings.tokens().refreshAbsolute(), clock));
-    }
-
-    private static JdbcTemplate authSchema(DataSource dataSource) {
-        return new JdbcTemplate(new SchemaBoundDataSource(dataSource, "auth"));
     }
 }

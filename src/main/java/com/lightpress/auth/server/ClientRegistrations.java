@@ -1,7 +1,7 @@
 package com.lightpress.auth.server;
 
 import com.lightpress.auth.credentials.AuthSettings;
-import java.net.URI;
+import com.lightpress.platform.PlatformSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +12,13 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * The clients Lightpress knows, defined by configuration and written to the client table at start
- * so every instance agrees: the first-party browser app, the command-line client and the internal
- * client services use to call each other.
+ * The clients Lightpress knows, defined by configuration alone, so every instance with the same
+ * settings knows the same clients without asking the database: the first-party browser app, the
+ * command-line client and the internal client services use to call each other.
  */
 final class ClientRegistrations {
 
@@ -32,13 +31,8 @@ final class ClientRegistrations {
 
     private ClientRegistrations() {}
 
-    static void register(
-            RegisteredClientRepository repository, AuthSettings settings, URI publicUrl, PasswordEncoder passwords) {
-        clients(settings, publicUrl, passwords).forEach(repository::save);
-    }
-
-    static List<RegisteredClient> clients(AuthSettings settings, URI publicUrl, PasswordEncoder passwords) {
-        var ownClient = List.of(publicUrl.toString().replaceAll("/$", "") + "/app/");
+    static List<RegisteredClient> clients(AuthSettings settings, PlatformSettings platform, PasswordEncoder secrets) {
+        var ownClient = List.of(platform.link("/app/"));
         var redirects = orDefault(settings.webClient().redirectUris(), ownClient);
         var postLogout = orDefault(settings.webClient().postLogoutRedirectUris(), ownClient);
         var tokens = settings.tokens();
@@ -73,8 +67,9 @@ final class ClientRegistrations {
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 // no openid: the server issues no ID tokens in the device flow and refuses the scope
                 .scopes(scopes -> scopes.addAll(List.of(OidcScopes.PROFILE, OidcScopes.EMAIL)))
+                // the user confirms every device on a page that names the client and the code
                 .clientSettings(ClientSettings.builder()
-                        .requireAuthorizationConsent(false)
+                        .requireAuthorizationConsent(true)
                         .build())
                 .tokenSettings(userTokens)
                 .build());
@@ -83,7 +78,7 @@ final class ClientRegistrations {
             clients.add(RegisteredClient.withId(INTERNAL)
                     .clientId(INTERNAL)
                     .clientName("Lightpress services")
-                    .clientSecret(passwords.encode(settings.internalClientSecret()))
+                    .clientSecret(secrets.encode(settings.internalClientSecret()))
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                     .scope(INTERNAL_SCOPE)

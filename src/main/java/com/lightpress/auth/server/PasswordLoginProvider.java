@@ -1,13 +1,14 @@
 package com.lightpress.auth.server;
 
+import com.lightpress.auth.credentials.HashingBusy;
 import com.lightpress.auth.credentials.PasswordLogin;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * The login form's only authentication: deliberately not a bean, so Spring Security never adds it
@@ -25,20 +26,23 @@ final class PasswordLoginProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        var address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress()
-                : "unknown";
-        var user = login.check(
-                        String.valueOf(authentication.getName()),
-                        String.valueOf(authentication.getCredentials()),
-                        address)
-                .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
-        var result = UsernamePasswordAuthenticationToken.authenticated(
-                user.toString(),
-                null,
-                List.of(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
-        result.setDetails(authentication.getDetails());
-        return result;
+        var details = (LoginDetails) authentication.getDetails();
+        try {
+            var user = login.check(
+                            String.valueOf(authentication.getName()),
+                            String.valueOf(authentication.getCredentials()),
+                            details.getRemoteAddress(),
+                            details.deviceCookie())
+                    .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
+            var result = UsernamePasswordAuthenticationToken.authenticated(
+                    user.toString(),
+                    null,
+                    List.of(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
+            result.setDetails(details.withoutCookie());
+            return result;
+        } catch (HashingBusy e) {
+            throw new AuthenticationServiceException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.lightpress.users.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -19,22 +20,34 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Puts what resource servers need about the user into tokens: email, whether it is verified,
+ * Types access tokens as {@code at+jwt} with Lightpress's APIs as their audience (RFC 9068), and
+ * puts what resource servers need about the user into tokens: email, whether it is verified,
  * roles (read from users at issuance, so a role change shows in the next token) and when the user
  * last entered their password ({@code auth_time}).
  */
 final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
+    /** RFC 9068's media type of JWT access tokens, so that no other JWT passes for one. */
+    static final String ACCESS_TOKEN_TYPE = "at+jwt";
+
     private final CredentialManagement credentials;
     private final UserAccounts accounts;
+    private final String apiAudience;
 
-    TokenClaims(CredentialManagement credentials, UserAccounts accounts) {
+    TokenClaims(CredentialManagement credentials, UserAccounts accounts, String apiAudience) {
         this.credentials = credentials;
         this.accounts = accounts;
+        this.apiAudience = apiAudience;
     }
 
     @Override
     public void customize(JwtEncodingContext context) {
+        if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
+            context.getClaims()
+                    .audience(new ArrayList<>(List.of(apiAudience)))
+                    .claim("client_id", context.getRegisteredClient().getClientId());
+        }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             return;
         }

@@ -1,7 +1,8 @@
 package com.lightpress.auth.web;
 
+import com.lightpress.auth.credentials.HashingBusy;
 import com.lightpress.auth.credentials.InvalidToken;
-import com.lightpress.auth.credentials.VerificationRequestedTooSoon;
+import com.lightpress.auth.credentials.Throttled;
 import com.lightpress.auth.credentials.WeakPassword;
 import com.lightpress.auth.credentials.WrongPassword;
 import com.lightpress.platform.FieldProblems;
@@ -43,11 +44,19 @@ class AuthErrors {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> tooSoon(VerificationRequestedTooSoon e) {
+    ResponseEntity<ProblemDetail> throttled(Throttled e) {
         var wait = Math.max(1, Duration.between(clock.instant(), e.retryAfter()).toSeconds());
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
-                .body(problem);
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), wait);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> busy(HashingBusy e) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), 1);
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String detail, long seconds) {
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

@@ -3,6 +3,7 @@ package com.lightpress.auth.web;
 import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -38,8 +39,8 @@ class CredentialController {
 
     @PostMapping("/api/auth/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> requestPasswordReset(@Valid @RequestBody ResetRequest request) {
-        credentials.requestPasswordReset(request.email());
+    Map<String, String> requestPasswordReset(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
+        credentials.requestPasswordReset(request.email(), http.getRemoteAddr());
         return SignUpController.ACCEPTED;
     }
 

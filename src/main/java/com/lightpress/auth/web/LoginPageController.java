@@ -1,7 +1,10 @@
 package com.lightpress.auth.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,10 +14,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginPageController {
 
+    /** The login form; after a refusal because every password check was taken, it answers 503. */
     @GetMapping("/login")
-    String login(@RequestParam Optional<String> error, @RequestParam Optional<String> logout, Model model) {
+    String login(
+            @RequestParam Optional<String> error,
+            @RequestParam Optional<String> logout,
+            @RequestParam Optional<String> busy,
+            Model model,
+            HttpServletResponse response) {
         model.addAttribute("failed", error.isPresent());
         model.addAttribute("loggedOut", logout.isPresent());
+        model.addAttribute("busy", busy.isPresent());
+        if (busy.isPresent()) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        }
         return "auth/login";
     }
 

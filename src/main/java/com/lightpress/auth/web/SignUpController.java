@@ -1,6 +1,7 @@
 package com.lightpress.auth.web;
 
 import com.lightpress.auth.credentials.SignUp;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -26,8 +27,8 @@ class SignUpController {
 
     @PostMapping("/api/auth/signup")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> signUp(@Valid @RequestBody SignUpRequest request) {
-        signUp.signUp(request.email(), request.password(), request.displayName());
+    Map<String, String> signUp(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
+        signUp.signUp(request.email(), request.password(), request.displayName(), http.getRemoteAddr());
         return ACCEPTED;
     }
 

@@ -2,6 +2,7 @@ package com.lightpress.billing.invoice;
 
 import com.lightpress.billing.customer.Customers;
 import com.lightpress.billing.stripe.StripeInvoices;
+import com.lightpress.platform.PageCursor;
 import com.lightpress.users.UserId;
 import java.time.Clock;
 import java.util.List;
@@ -47,12 +48,13 @@ public class InvoiceBook {
 
     @Transactional(readOnly = true)
     public InvoicePage page(UserId user, int limit, @Nullable String cursor) {
-        var position = InvoiceCursor.decode(cursor);
+        var position = cursor == null || cursor.isBlank() ? null : PageCursor.parse(cursor, 2);
         var rows = position == null
                 ? invoices.firstPage(user.value(), limit + 1)
-                : invoices.pageAfter(user.value(), position.createdAt(), position.invoiceId(), limit + 1);
+                : invoices.pageAfter(user.value(), position.instant(0), position.text(1), limit + 1);
         var items = rows.stream().limit(limit).map(Invoice::toView).toList();
-        var next = rows.size() > limit ? InvoiceCursor.after(items.get(items.size() - 1)) : null;
+        var last = items.isEmpty() ? null : items.get(items.size() - 1);
+        var next = rows.size() > limit && last != null ? PageCursor.of(last.createdAt(), last.id()) : null;
         return new InvoicePage(items, next);
     }
 

@@ -14,7 +14,7 @@ class BillingLinks {
 
     BillingLinks(BillingSettings settings, PlatformSettings platform) {
         this.links = settings.links();
-        this.billingPage = platform.publicUrl().toString().replaceAll("/$", "") + "/app/#/billing";
+        this.billingPage = platform.link("/app/#/billing");
     }
 
     String checkoutSuccess() {

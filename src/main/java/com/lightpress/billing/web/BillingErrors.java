@@ -1,6 +1,5 @@
 package com.lightpress.billing.web;
 
-import com.lightpress.billing.invoice.InvalidCursor;
 import com.lightpress.billing.stripe.BillingNotConfigured;
 import com.lightpress.billing.stripe.StripeCallFailed;
 import com.lightpress.billing.subscription.AlreadyOnPlan;
@@ -45,12 +44,6 @@ class BillingErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ProblemDetail unknownPlan(UnknownPlan e) {
         return FieldProblems.invalidField("plan", e.getMessage());
-    }
-
-    @ExceptionHandler
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ProblemDetail invalidCursor(InvalidCursor e) {
-        return FieldProblems.invalidField("cursor", e.getMessage());
     }
 
     @ExceptionHandler({AlreadySubscribed.class, AlreadyOnPlan.class})

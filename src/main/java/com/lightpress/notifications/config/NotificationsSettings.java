@@ -35,9 +35,11 @@ public record NotificationsSettings(
      * @param timeout how long one stream stays open; the client then reconnects
      * @param replayLimit at most this many missed notifications are sent to a client that
      *     reconnects with {@code Last-Event-ID}
+     * @param perUser how many streams one user may hold open in one process (tabs, devices)
      */
     public record Stream(
             @DefaultValue("20s") Duration heartbeat,
             @DefaultValue("30m") Duration timeout,
-            @DefaultValue("50") int replayLimit) {}
+            @DefaultValue("50") int replayLimit,
+            @DefaultValue("10") int perUser) {}
 }

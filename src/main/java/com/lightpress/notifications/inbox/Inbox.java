@@ -1,7 +1,9 @@
 package com.lightpress.notifications.inbox;
 
+import com.lightpress.platform.PageCursor;
 import com.lightpress.users.UserId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,8 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Inbox {
 
+    /** Before every notification there is, in the order newest first. */
+    private static final Instant NEWEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private static final UUID LAST_ID = new UUID(-1L, -1L);
+
     /** The PostgreSQL channel that carries {@code <user id>:<notification id>} of new notifications. */
     public static final String CHANNEL = "lightpress_notifications";
+
+    /** The channel on which every process hears that a user's sessions ended, payload the user id. */
+    public static final String SESSIONS_ENDED = "lightpress_sessions_ended";
 
     private final NotificationRepository notifications;
     private final JdbcTemplate jdbc;
@@ -45,12 +55,17 @@ public class Inbox {
 
     @Transactional(readOnly = true)
     public InboxPage page(UserId user, boolean unreadOnly, @Nullable String cursor, int limit) {
-        var from = cursor == null ? InboxCursor.START : InboxCursor.parse(cursor);
-        var found = notifications.page(user.value(), unreadOnly, from.createdAt(), from.id(), limit + 1);
-        var items = found.stream().limit(limit).toList();
-        var next =
-                found.size() > limit ? InboxCursor.after(items.get(limit - 1)).encode() : null;
-        return new InboxPage(items.stream().map(Notification::toView).toList(), next);
+        var from = cursor == null ? null : PageCursor.parse(cursor, 2);
+        var found = notifications.page(
+                user.value(),
+                unreadOnly,
+                from == null ? NEWEST : from.instant(0),
+                from == null ? LAST_ID : from.uuid(1),
+                limit + 1);
+        var items = found.stream().limit(limit).map(Notification::toView).toList();
+        var last = items.isEmpty() ? null : items.get(items.size() - 1);
+        var next = found.size() > limit && last != null ? PageCursor.of(last.createdAt(), last.id()) : null;
+        return new InboxPage(items, next);
     }
 
     @Transactional(readOnly = true)

@@ -31,7 +31,7 @@ public class MessageRenderer {
     private final String appUrl;
 
     MessageRenderer(PlatformSettings platform) {
-        this.appUrl = platform.publicUrl().toString().replaceAll("/+$", "") + "/app/";
+        this.appUrl = platform.link("/app/");
     }
 
     public OutgoingEmail email(Message message, UserProfile to, @Nullable String unsubscribeUrl) {
@@ -40,6 +40,7 @@ public class MessageRenderer {
         var subject = text(message.key() + ".subject", message, values, format.locale());
         var variables = new HashMap<String, Object>(values);
         variables.put("subject", subject);
+        variables.put("greeting", greeting(to, format.locale()));
         variables.put("key", message.key());
         variables.put("critical", message.template().critical());
         variables.put("categoryName", categoryName(message, format.locale()));
@@ -75,8 +76,18 @@ public class MessageRenderer {
     private Map<String, Object> values(Message message, UserProfile to, RecipientFormat format) {
         var values = new HashMap<String, Object>();
         message.values().forEach((name, value) -> values.put(name, format.format(value, appUrl)));
-        values.put("name", to.displayName());
+        values.put("name", to.emailConfirmed() ? to.displayName() : "");
         return values;
+    }
+
+    /**
+     * Greets by name only an owner who confirmed the address: before that, the name is text anyone
+     * could have typed into a sign-up for someone else's address, and it stays out of their mail.
+     */
+    private String greeting(UserProfile to, Locale locale) {
+        return to.emailConfirmed()
+                ? messages.getMessage("common.greeting", new Object[] {to.displayName()}, locale)
+                : messages.getMessage("common.greeting.unnamed", null, locale);
     }
 
     private String text(String key, Message message, Map<String, Object> values, Locale locale) {

@@ -58,8 +58,7 @@ class Notifier {
         this.deliveries = deliveries;
         this.renderer = renderer;
         this.unsubscribeTokens = unsubscribeTokens;
-        this.unsubscribeUrl =
-                platform.publicUrl().toString().replaceAll("/+$", "") + "/api/notifications/unsubscribe?token=";
+        this.unsubscribeUrl = platform.link("/api/notifications/unsubscribe?token=");
         this.clock = clock;
     }
 

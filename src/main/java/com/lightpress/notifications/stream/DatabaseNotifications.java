@@ -105,6 +105,8 @@ class DatabaseNotifications implements SmartLifecycle {
             for (var notification : notifications) {
                 if (Inbox.CHANNEL.equals(notification.getName())) {
                     dispatch(notification.getParameter());
+                } else if (Inbox.SESSIONS_ENDED.equals(notification.getName())) {
+                    end(notification.getParameter());
                 }
             }
         }
@@ -116,6 +118,14 @@ class DatabaseNotifications implements SmartLifecycle {
             stream.push(new UserId(UUID.fromString(parts[0])), UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             LOG.warn("Could not push notification {} to its streams", payload, e);
+        }
+    }
+
+    private void end(String user) {
+        try {
+            stream.closeAll(new UserId(UUID.fromString(user)));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not end the streams of {}", user, e);
         }
     }
 
@@ -140,6 +150,7 @@ class DatabaseNotifications implements SmartLifecycle {
         var connection = DriverManager.getConnection(database.getJdbcUrl(), properties);
         try (var statement = connection.createStatement()) {
             statement.execute("LISTEN " + Inbox.CHANNEL);
+            statement.execute("LISTEN " + Inbox.SESSIONS_ENDED);
         }
         return connection;
     }

@@ -7,6 +7,9 @@ import com.lightpress.users.UserId;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,24 +35,34 @@ public class NotificationStream implements SmartLifecycle {
     private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final Inbox inbox;
     private final NotificationsSettings.Stream settings;
+    private final Clock clock;
     private volatile boolean running;
 
-    NotificationStream(Inbox inbox, NotificationsSettings settings, MeterRegistry meters) {
+    NotificationStream(Inbox inbox, NotificationsSettings settings, MeterRegistry meters, Clock clock) {
         this.inbox = inbox;
         this.settings = settings.stream();
+        this.clock = clock;
         Gauge.builder("lightpress.notifications.streams", this, NotificationStream::count)
                 .description("Open notification streams in this process")
                 .register(meters);
     }
 
     /**
-     * Opens a stream for one tab. A client that reconnects names the last notification it saw
-     * and first gets what it missed.
+     * Opens a stream for one tab, for as long as the access token that opened it is valid. A
+     * client that reconnects names the last notification it saw and first gets what it missed.
+     *
+     * @throws TooManyStreams when the user already holds the most streams allowed in this process
      */
-    public SseEmitter open(UserId user, @Nullable UUID lastSeen) {
-        var emitter = new SseEmitter(settings.timeout().toMillis());
-        var mine = streams.computeIfAbsent(user.value(), key -> ConcurrentHashMap.newKeySet());
-        mine.add(emitter);
+    public SseEmitter open(UserId user, @Nullable UUID lastSeen, @Nullable Instant tokenExpiresAt) {
+        var emitter = new SseEmitter(lifetime(tokenExpiresAt).toMillis());
+        streams.compute(user.value(), (key, open) -> {
+            var mine = open == null ? ConcurrentHashMap.<SseEmitter>newKeySet() : open;
+            if (mine.size() >= settings.perUser()) {
+                throw new TooManyStreams();
+            }
+            mine.add(emitter);
+            return mine;
+        });
         emitter.onCompletion(() -> drop(user.value(), emitter));
         emitter.onTimeout(emitter::complete);
         emitter.onError(error -> drop(user.value(), emitter));
@@ -106,6 +119,22 @@ public class NotificationStream implements SmartLifecycle {
     void closeAll() {
         streams.values().forEach(mine -> mine.forEach(SseEmitter::complete));
         streams.clear();
+    }
+
+    /** Ends the streams of a user whose sessions ended; a client without a valid token cannot reopen. */
+    void closeAll(UserId user) {
+        var mine = streams.remove(user.value());
+        if (mine != null) {
+            mine.forEach(SseEmitter::complete);
+        }
+    }
+
+    private Duration lifetime(@Nullable Instant tokenExpiresAt) {
+        if (tokenExpiresAt == null) {
+            return settings.timeout();
+        }
+        var untilExpiry = Duration.between(clock.instant(), tokenExpiresAt);
+        return untilExpiry.compareTo(settings.timeout()) < 0 ? untilExpiry.plusMillis(1) : settings.timeout();
     }
 
     /** How many streams a user has open in this process. */

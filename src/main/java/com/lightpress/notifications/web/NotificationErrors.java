@@ -1,14 +1,16 @@
 package com.lightpress.notifications.web;
 
-import com.lightpress.notifications.inbox.InvalidCursor;
 import com.lightpress.notifications.inbox.NotificationNotFound;
 import com.lightpress.notifications.preferences.InvalidUnsubscribeToken;
 import com.lightpress.notifications.preferences.MandatoryCategory;
+import com.lightpress.notifications.stream.TooManyStreams;
 import com.lightpress.platform.FieldProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -18,13 +20,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class NotificationErrors {
 
     @ExceptionHandler
-    ProblemDetail notFound(NotificationNotFound e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such notification.");
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreams e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
     @ExceptionHandler
-    ProblemDetail invalidCursor(InvalidCursor e) {
-        return FieldProblems.invalidField("cursor", e.getMessage());
+    ProblemDetail notFound(NotificationNotFound e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such notification.");
     }
 
     @ExceptionHandler

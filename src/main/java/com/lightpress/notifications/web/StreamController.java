@@ -34,7 +34,7 @@ class StreamController {
             HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
-        return stream.open(new UserId(user.id()), lastSeen(lastEventId));
+        return stream.open(new UserId(user.id()), lastSeen(lastEventId), user.expiresAt());
     }
 
     private static @Nullable UUID lastSeen(@Nullable String lastEventId) {

@@ -42,7 +42,7 @@ class UnsubscribeController {
         this.preferences = preferences;
         this.users = users;
         this.renderer = renderer;
-        this.appUrl = platform.publicUrl().toString().replaceAll("/+$", "") + "/app/";
+        this.appUrl = platform.link("/app/");
     }
 
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)

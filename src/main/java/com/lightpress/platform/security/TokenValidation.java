@@ -16,7 +16,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * How access tokens are checked: against auth's keys in this process when auth is local, against
- * its JWKS URL when auth runs elsewhere. Either way the issuer must be this deployment's.
+ * its JWKS URL when auth runs elsewhere. Either way a token must be an RFC 9068 access token
+ * ({@code typ: at+jwt}) issued by this deployment for its APIs, so an ID token or a token for
+ * another audience is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenValidation {
@@ -42,7 +44,10 @@ class TokenValidation {
                 throw new BadJwtException("No token issuer is configured");
             };
         }
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        decoder.setJwtValidator(JwtValidators.createAtJwtValidator()
+                .issuer(issuer)
+                .audience(settings.apiAudience())
+                .build());
         return decoder;
     }
 }

@@ -4,6 +4,7 @@ import com.lightpress.platform.AuthenticatedUser;
 import java.util.HashSet;
 import java.util.UUID;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -30,9 +31,19 @@ class AuthenticatedUserResolver implements HandlerMethodArgumentResolver {
             throw new AuthenticationCredentialsNotFoundException("No access token");
         }
         var jwt = token.getToken();
+        var subject = subject(jwt.getSubject());
         var roles = jwt.hasClaim(AuthenticatedUser.ROLES_CLAIM)
                 ? new HashSet<>(jwt.getClaimAsStringList(AuthenticatedUser.ROLES_CLAIM))
                 : new HashSet<String>();
-        return new AuthenticatedUser(UUID.fromString(jwt.getSubject()), roles, jwt.getClaimAsInstant("auth_time"));
+        return new AuthenticatedUser(subject, roles, jwt.getClaimAsInstant("auth_time"), jwt.getExpiresAt());
+    }
+
+    /** A service's token (client credentials) names no user, so it reaches no user's endpoint. */
+    private static UUID subject(String subject) {
+        try {
+            return UUID.fromString(subject);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new AccessDeniedException("The token does not belong to a user");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.lightpress.platform.web;
 
 import com.lightpress.platform.FieldProblems;
+import com.lightpress.platform.PageCursor;
 import com.lightpress.platform.RemoteModuleUnavailable;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var cause = ex.getMostSpecificCause();
+        if (cause instanceof RequestBodyLimit.BodyTooLarge) {
+            return handleExceptionInternal(
+                    ex,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, cause.getMessage()),
+                    headers,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    request);
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             var errors = List.of(fieldError(unknown.getPropertyName(), "is not a known field"));
             return badRequest("The request has unknown fields.", errors, headers, request, ex);
@@ -75,6 +84,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     ex);
         }
         return badRequest("The request body is missing or is not valid JSON.", List.of(), headers, request, ex);
+    }
+
+    /** A page cursor the API did not make: the same answer in every module. */
+    @ExceptionHandler
+    ProblemDetail invalidCursor(PageCursor.InvalidCursor e) {
+        return FieldProblems.invalidField("cursor", e.getMessage());
     }
 
     /** Another process's module is down: the client may try again later. */

@@ -29,6 +29,7 @@ class Account extends AbstractAggregateRoot<Account> {
     private final UserId id;
 
     private final String email;
+    private boolean emailConfirmed;
     private String displayName;
     private @Nullable String avatarUrl;
     private String locale;
@@ -48,6 +49,7 @@ class Account extends AbstractAggregateRoot<Account> {
     Account(
             UserId id,
             String email,
+            boolean emailConfirmed,
             String displayName,
             @Nullable String avatarUrl,
             String locale,
@@ -59,6 +61,7 @@ class Account extends AbstractAggregateRoot<Account> {
             @Nullable Long version) {
         this.id = id;
         this.email = email;
+        this.emailConfirmed = emailConfirmed;
         this.displayName = displayName;
         this.avatarUrl = avatarUrl;
         this.locale = locale;
@@ -70,9 +73,20 @@ class Account extends AbstractAggregateRoot<Account> {
         this.version = version;
     }
 
-    static Account register(UserId id, String email, String displayName, Set<Role> roles, Instant now) {
+    static Account register(UserId id, String email, String displayName, Instant now) {
         var account = new Account(
-                id, email, displayName, null, "en", "UTC", AccountStatus.ACTIVE, grants(roles), now, now, null);
+                id,
+                email,
+                false,
+                displayName,
+                null,
+                "en",
+                "UTC",
+                AccountStatus.ACTIVE,
+                grants(Set.of(Role.USER)),
+                now,
+                now,
+                null);
         account.registerEvent(AccountRegistered.of(id));
         return account;
     }
@@ -87,6 +101,20 @@ class Account extends AbstractAggregateRoot<Account> {
 
     boolean isAdmin() {
         return roles().contains(Role.ADMIN);
+    }
+
+    String email() {
+        return email;
+    }
+
+    /** @return whether this changed anything: the address was not confirmed before */
+    boolean confirmEmail(Instant now) {
+        if (emailConfirmed) {
+            return false;
+        }
+        emailConfirmed = true;
+        updatedAt = now;
+        return true;
     }
 
     /** Applies the changes a user made to their profile; values already checked by the caller. */
@@ -136,7 +164,7 @@ class Account extends AbstractAggregateRoot<Account> {
     }
 
     UserProfile toProfile() {
-        return new UserProfile(id, email, displayName, locale, timeZone, status, roles());
+        return new UserProfile(id, email, displayName, emailConfirmed, locale, timeZone, status, roles());
     }
 
     AccountView toView() {

@@ -1,5 +1,6 @@
 package com.lightpress.users.account;
 
+import com.lightpress.platform.PageCursor;
 import com.lightpress.users.AccountClosed;
 import com.lightpress.users.Role;
 import com.lightpress.users.UserAccounts;
@@ -12,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,6 +29,7 @@ public class AccountManagement implements UserAccounts {
     public static final Duration RECENT_LOGIN = Duration.ofMinutes(5);
 
     private static final int MAX_PAGE = 100;
+    private static final UUID FIRST_ID = new UUID(0, 0);
 
     private final AccountRepository accounts;
     private final UsersSettings settings;
@@ -47,8 +50,29 @@ public class AccountManagement implements UserAccounts {
         if (accounts.existsById(id)) {
             return;
         }
-        var roles = settings.isBootstrapAdmin(email) ? EnumSet.of(Role.USER, Role.ADMIN) : EnumSet.of(Role.USER);
-        accounts.save(Account.register(id, email, displayName, roles, clock.instant()));
+        accounts.save(Account.register(id, email, displayName, clock.instant()));
+    }
+
+    /**
+     * A bootstrap address becomes ADMIN only once its owner proved it, and only while nobody is
+     * ADMIN: a stranger who signs up with the address of an admin who left cannot confirm it, and
+     * once an admin exists, further admins are made by an admin.
+     */
+    @Override
+    @Transactional
+    public void confirmEmail(UserId id) {
+        accounts.findForUpdateById(id).ifPresent(account -> {
+            if (!account.confirmEmail(clock.instant())) {
+                return;
+            }
+            if (settings.isBootstrapAdmin(account.email())) {
+                accounts.lockBootstrap();
+                if (accounts.countAdmins() == 0) {
+                    account.changeRoles(EnumSet.of(Role.ADMIN), clock.instant());
+                }
+            }
+            accounts.save(account);
+        });
     }
 
     @Override
@@ -121,18 +145,16 @@ public class AccountManagement implements UserAccounts {
     }
 
     public AccountPage search(@Nullable String query, @Nullable String cursor, int limit) {
-        var after = AccountPage.Cursor.decode(cursor);
+        var after = cursor == null || cursor.isBlank() ? null : PageCursor.parse(cursor, 2);
         var size = Math.max(1, Math.min(limit, MAX_PAGE));
-        var ids = accounts.search(prefix(query), after.email(), after.id(), size + 1);
+        var ids = accounts.search(
+                prefix(query), after == null ? "" : after.text(0), after == null ? FIRST_ID : after.uuid(1), size + 1);
         var page = ids.stream()
                 .limit(size)
                 .map(id -> find(new UserId(id)).toView())
                 .toList();
-        var next = ids.size() > size
-                ? new AccountPage.Cursor(
-                                page.get(size - 1).email(), page.get(size - 1).id())
-                        .encode()
-                : null;
+        var last = page.isEmpty() ? null : page.get(page.size() - 1);
+        var next = ids.size() > size && last != null ? PageCursor.of(last.email(), last.id()) : null;
         return new AccountPage(page, next);
     }
 

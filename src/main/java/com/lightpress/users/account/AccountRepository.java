@@ -2,8 +2,11 @@ package com.lightpress.users.account;
 
 import com.lightpress.users.UserId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.relational.core.sql.LockMode;
+import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface AccountRepository extends ListCrudRepository<Account, UserId> {
@@ -20,4 +23,11 @@ interface AccountRepository extends ListCrudRepository<Account, UserId> {
 
     @Query("SELECT count(*) FROM users.account_roles WHERE role = 'ADMIN'")
     long countAdmins();
+
+    @Lock(LockMode.PESSIMISTIC_WRITE)
+    Optional<Account> findForUpdateById(UserId id);
+
+    /** Serializes bootstrap promotions, so two addresses confirmed at once cannot both become the first ADMIN. */
+    @Query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('users.bootstrap-admin'))) AS locked")
+    int lockBootstrap();
 }

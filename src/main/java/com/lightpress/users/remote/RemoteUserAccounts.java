@@ -4,6 +4,7 @@ import com.lightpress.platform.InternalApi;
 import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
 import com.lightpress.users.UserProfile;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,11 @@ class RemoteUserAccounts implements UserAccounts {
     @Override
     public void register(UserId id, String email, String displayName) {
         api.post(USERS, "/internal/users", new Registration(id.value(), email, displayName));
+    }
+
+    @Override
+    public void confirmEmail(UserId id) {
+        api.post(USERS, "/internal/users/" + id.value() + "/email-confirmation", Map.of());
     }
 
     @Override

@@ -39,6 +39,12 @@ class InternalUsersController {
         accounts.register(new UserId(registration.id()), registration.email(), registration.displayName());
     }
 
+    @PostMapping("/internal/users/{id}/email-confirmation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void confirmEmail(@PathVariable UUID id) {
+        accounts.confirmEmail(new UserId(id));
+    }
+
     /** No account has the id; answered 404. */
     static class NoSuchAccount extends RuntimeException {}
 

@@ -67,6 +67,6 @@ class UnsubscribeTokensTests {
                 secret,
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(60),
-                new NotificationsSettings.Stream(Duration.ofSeconds(20), Duration.ofMinutes(30), 50));
+                new NotificationsSettings.Stream(Duration.ofSeconds(20), Duration.ofMinutes(30), 50, 10));
     }
 }

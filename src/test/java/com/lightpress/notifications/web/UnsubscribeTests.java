@@ -154,7 +154,7 @@ class UnsubscribeTests {
     }
 
     private String unsubscribeLinkOfWelcome(TestUser user, String name) {
-        publish(EmailVerified.of(UserId.of(user.id())));
+        client.verifyEmail(user.email());
         var welcome = Mailbox.awaitSubject(user.email(), "Welcome to Lightpress, " + name);
         assertThat(welcome.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         var header = welcome.header("List-Unsubscribe");

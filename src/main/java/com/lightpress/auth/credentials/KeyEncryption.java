@@ -1,30 +1,38 @@
-package com.lightpress.auth.keys;
+package com.lightpress.auth.credentials;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
 
 /**
- * Encrypts signing keys at rest with AES-256-GCM under the key-encryption key from configuration,
- * so a copy of the database alone cannot forge tokens.
+ * Everything auth keeps secret at rest depends on the key-encryption key from configuration:
+ * signing keys and issued tokens are sealed with AES-256-GCM under it, and tokens are found by a
+ * keyed digest (HMAC-SHA256 under a key derived from it), so a copy of the database alone neither
+ * forges nor replays a token.
  */
-final class KeyEncryption {
+@Component
+public class KeyEncryption {
 
     private static final int IV_LENGTH = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
+    private final SecretKey lookupKey;
 
-    KeyEncryption(String base64Key) {
+    KeyEncryption(AuthSettings settings) {
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(base64Key.trim());
+            bytes = Base64.getDecoder().decode(settings.keyEncryptionKey().trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("lightpress.auth.key-encryption-key must be base64", e);
         }
@@ -32,9 +40,10 @@ final class KeyEncryption {
             throw new IllegalStateException("lightpress.auth.key-encryption-key must be 32 bytes, base64-encoded");
         }
         this.key = new SecretKeySpec(bytes, "AES");
+        this.lookupKey = new SecretKeySpec(hmac(new SecretKeySpec(bytes, "HmacSHA256"), "token lookup"), "HmacSHA256");
     }
 
-    byte[] encrypt(byte[] plain) {
+    public byte[] encrypt(byte[] plain) {
         var iv = new byte[IV_LENGTH];
         RANDOM.nextBytes(iv);
         try {
@@ -46,19 +55,33 @@ final class KeyEncryption {
                     .put(sealed)
                     .array();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt a signing key", e);
+            throw new IllegalStateException("Cannot encrypt with the key-encryption key", e);
         }
     }
 
-    byte[] decrypt(byte[] stored) {
+    public byte[] decrypt(byte[] stored) {
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, IV_LENGTH));
             return cipher.doFinal(stored, IV_LENGTH, stored.length - IV_LENGTH);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
-                    "Cannot decrypt a signing key: is lightpress.auth.key-encryption-key the one it was stored with?",
-                    e);
+                    "Cannot decrypt: is lightpress.auth.key-encryption-key the one the data was stored with?", e);
+        }
+    }
+
+    /** The keyed digest a secret value is looked up by; the value itself is never stored. */
+    public String lookupDigest(String value) {
+        return HexFormat.of().formatHex(hmac(lookupKey, value));
+    }
+
+    private static byte[] hmac(SecretKey key, String value) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

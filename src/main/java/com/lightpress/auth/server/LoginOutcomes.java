@@ -1,0 +1,64 @@
+package com.lightpress.auth.server;
+
+import com.lightpress.auth.credentials.AuthSettings;
+import com.lightpress.auth.credentials.HashingBusy;
+import com.lightpress.auth.credentials.TrustedDevices;
+import com.lightpress.users.UserId;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+
+/**
+ * What the login form does after the check: a success makes the browser a trusted device (a
+ * signed cookie sent only to the login form) and goes on to the saved authorization request; a
+ * refusal shows the form again, and a refusal for lack of hashing capacity says to retry shortly.
+ */
+final class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    private final TrustedDevices devices;
+    private final Duration deviceLifetime;
+    private final AuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final AuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
+    private final AuthenticationFailureHandler busy = new SimpleUrlAuthenticationFailureHandler("/login?busy");
+
+    LoginOutcomes(TrustedDevices devices, AuthSettings settings) {
+        this.devices = devices;
+        this.deviceLifetime = settings.login().deviceLifetime();
+    }
+
+    @Override
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, ServletException {
+        var cookie = devices.remember(UserId.of(authentication.getName()), LoginDetails.deviceCookie(request));
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(TrustedDevices.COOKIE, cookie)
+                        .path("/login")
+                        .httpOnly(true)
+                        .secure(request.isSecure())
+                        .sameSite("Strict")
+                        .maxAge(deviceLifetime)
+                        .build()
+                        .toString());
+        next.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    @Override
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException, ServletException {
+        var handler = exception.getCause() instanceof HashingBusy ? busy : refused;
+        handler.onAuthenticationFailure(request, response, exception);
+    }
+}

@@ -1,0 +1,115 @@
+package com.lightpress.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lightpress.testing.Api;
+import com.lightpress.testing.LightpressTest;
+import com.lightpress.testing.OAuthClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * A flood of refresh requests with made-up tokens, which needs no login, cannot starve anything
+ * else. The pool here has a single connection: a request that needed two at once would wait for
+ * itself until the pool's timeout, so every answer in time shows one connection per request.
+ */
+@LightpressTest(properties = "spring.datasource.hikari.maximum-pool-size=1")
+class RefreshFloodTests {
+
+    /** The pool's connection timeout in application.yaml: a request that stalls past it failed. */
+    private static final Duration POOL_TIMEOUT = Duration.ofSeconds(5);
+
+    @Value("${local.server.port}")
+    int port;
+
+    OAuthClient client;
+    ExecutorService threads;
+
+    @BeforeEach
+    void connect() {
+        client = new OAuthClient(port);
+        threads = Executors.newFixedThreadPool(60);
+    }
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void refreshRotatesWithASingleConnection() {
+        var user = client.newUser("One Connection");
+
+        var refreshed = client.refresh(user.tokens().refreshToken());
+
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+    }
+
+    @Test
+    void junkRefreshFloodLeavesNormalTrafficServed() throws Exception {
+        var user = client.newUser("Keeps Working");
+        var junk = new ArrayList<Future<Timed>>();
+        for (int i = 0; i < 200; i++) {
+            junk.add(threads.submit(
+                    timed(() -> client.refresh(OAuthClient.randomString()).statusCode())));
+        }
+        var normal = new ArrayList<Future<Timed>>();
+        for (int i = 0; i < 10; i++) {
+            normal.add(threads.submit(timed(() -> profileStatus(user.bearer()))));
+            normal.add(threads.submit(timed(() -> client.post(
+                            "/api/auth/password-reset", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com"))
+                    .statusCode())));
+        }
+        var ownRefresh = client.refresh(user.tokens().refreshToken());
+
+        assertThat(results(junk))
+                .allSatisfy(result -> assertThat(result.status()).isEqualTo(400));
+        assertThat(results(normal)).allSatisfy(result -> {
+            assertThat(result.status()).isIn(200, 202);
+            assertThat(result.took()).isLessThan(POOL_TIMEOUT);
+        });
+        assertThat(ownRefresh.statusCode()).as(ownRefresh.body()).isEqualTo(200);
+        assertThat(ownRefresh.body()).contains("refresh_token");
+    }
+
+    private int profileStatus(String bearer) {
+        return Api.client(port)
+                .get()
+                .uri("/api/users/me")
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .value();
+    }
+
+    private static Callable<Timed> timed(Callable<Integer> request) {
+        return () -> {
+            var start = System.nanoTime();
+            var status = request.call();
+            return new Timed(status, Duration.ofNanos(System.nanoTime() - start));
+        };
+    }
+
+    private static List<Timed> results(List<Future<Timed>> futures) throws Exception {
+        var results = new ArrayList<Timed>();
+        for (var future : futures) {
+            results.add(future.get());
+        }
+        return results;
+    }
+
+    private record Timed(int status, Duration took) {}
+}
