@@ -1,9 +1,11 @@
 package com.lightpress;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 
+import com.lightpress.platform.EveryInstance;
 import com.lightpress.platform.modules.ModuleActivation;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,8 +13,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.data.repository.Repository;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -53,6 +57,16 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+    /** A job without a lock would run once per instance: several times per deployment. */
+    @ArchTest
+    static final ArchRule scheduledJobsRunOncePerDeploymentOrSayWhyNot = methods()
+            .that()
+            .areAnnotatedWith(Scheduled.class)
+            .should()
+            .beAnnotatedWith(SchedulerLock.class)
+            .orShould()
+            .beAnnotatedWith(EveryInstance.class);
 
     @ArchTest
     static final ArchRule controllersLiveInWebPackages = classes()

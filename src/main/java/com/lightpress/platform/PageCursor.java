@@ -40,13 +40,19 @@ public final class PageCursor {
     public static PageCursor parse(String cursor, int size) {
         try {
             var fields = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEPARATOR, -1);
-            if (fields.length != size + 1 || !fields[0].equals(VERSION)) {
+            if (fields.length != size + 1
+                    || !fields[0].equals(VERSION)
+                    || Arrays.stream(fields).anyMatch(PageCursor::hasNul)) {
                 throw new InvalidCursor();
             }
             return new PageCursor(List.of(fields).subList(1, fields.length));
         } catch (IllegalArgumentException e) {
             throw new InvalidCursor();
         }
+    }
+
+    private static boolean hasNul(String field) {
+        return field.indexOf('\u0000') >= 0;
     }
 
     public String text(int index) {

@@ -3,6 +3,7 @@ package com.lightpress.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lightpress.testing.Browser;
+import com.lightpress.testing.DeviceFlow;
 import com.lightpress.testing.EmbeddedServersInitializer;
 import com.lightpress.testing.LightpressTest;
 import com.lightpress.testing.OAuthClient;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.databind.JsonNode;
 
 /** The OAuth 2.1 / OpenID Connect endpoints beyond the happy path of the code flow. */
 @LightpressTest
@@ -152,13 +152,29 @@ class AuthorizationServerTests {
     }
 
     @Test
+    void revokingARefreshTokenEndsTheBrowserSessionOfItsLogin() {
+        var user = client.newUser("Revokes And Leaves");
+        var browser = new Browser(port);
+        var tokens = client.logIn(browser, user.email(), user.password(), Map.of());
+        var otherBrowser = new Browser(port);
+        client.logIn(otherBrowser, user.email(), user.password(), Map.of());
+
+        client.token(Map.of("token", tokens.refreshToken(), "client_id", OAuthClient.CLIENT_ID), "/oauth2/revoke");
+
+        var authorize = client.authorizeUrl(OAuthClient.challenge("v"), Map.of());
+        assertThat(Browser.location(browser.get(authorize))).endsWith("/login");
+        assertThat(Browser.location(otherBrowser.get(authorize)))
+                .as("the other browser's login goes on")
+                .contains("code=");
+    }
+
+    @Test
     void commandLineClientLogsInWithTheDeviceFlow() {
         var user = client.newUser("Terminal User");
-        var browser = new Browser(port);
 
-        var first = deviceFlow(browser, user);
+        var poll = new DeviceFlow(client).approve(new Browser(port), user.email(), user.password());
 
-        var tokens = client.token(first);
+        var tokens = client.token(poll);
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         assertThat(Tokens.of(tokens.body()).subject()).isEqualTo(user.id());
     }
@@ -167,65 +183,16 @@ class AuthorizationServerTests {
     void everyDeviceIsConfirmedEvenAfterAnEarlierApproval() {
         var user = client.newUser("Approves Once");
         var browser = new Browser(port);
-        deviceFlow(browser, user);
+        var devices = new DeviceFlow(client);
+        devices.approve(browser, user.email(), user.password());
 
-        var requested = requestDevice();
+        var requested = devices.request();
         var userCode = requested.path("user_code").asString();
         var again = browser.followUntil(
                 browser.get("/oauth2/device_verification?user_code=" + userCode), location -> false);
 
         assertThat(again.body()).contains("Allow this device").contains(userCode);
-        var poll = client.token(devicePoll(requested.path("device_code").asString()));
-        assertThat(poll.body()).contains("authorization_pending");
-    }
-
-    /** Runs the device flow through the browser up to the user's approval; returns the poll request. */
-    private Map<String, String> deviceFlow(Browser browser, OAuthClient.TestUser user) {
-        var authorization = requestDevice();
-        var poll = devicePoll(authorization.path("device_code").asString());
-        assertThat(client.token(poll).body()).contains("authorization_pending");
-
-        var page = browser.followUntil(
-                browser.get(authorization.path("verification_uri_complete").asString()), location -> false);
-        assertThat(page.body()).contains(authorization.path("user_code").asString());
-        var approval = browser.followUntil(
-                browser.get("/oauth2/device_verification?user_code="
-                        + authorization.path("user_code").asString()),
-                location -> false);
-        var consent = approval.body().contains("Allow this device")
-                ? approval
-                : browser.followUntil(browser.logIn(approval, user.email(), user.password()), location -> false);
-        assertThat(consent.body()).contains("Allow this device");
-        var state = consent.body().replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
-        var done = browser.followUntil(
-                browser.postForm(
-                        "/oauth2/device_verification",
-                        Map.of(
-                                "client_id",
-                                "lightpress-cli",
-                                "user_code",
-                                authorization.path("user_code").asString(),
-                                "state",
-                                state,
-                                "scope",
-                                "profile")),
-                location -> false);
-        assertThat(done.body()).contains("Done");
-        return poll;
-    }
-
-    private JsonNode requestDevice() {
-        var requested = client.token(
-                Map.of("client_id", "lightpress-cli", "scope", "profile email"), "/oauth2/device_authorization");
-        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
-        return OAuthClient.json(requested.body());
-    }
-
-    private static Map<String, String> devicePoll(String deviceCode) {
-        return Map.of(
-                "grant_type", "urn:ietf:params:oauth:grant-type:device_code",
-                "device_code", deviceCode,
-                "client_id", "lightpress-cli");
+        assertThat(client.token(DeviceFlow.poll(requested)).body()).contains("authorization_pending");
     }
 
     @Test

@@ -61,8 +61,7 @@ class PasswordLifecycleTests {
 
     @Test
     void weakOrCommonPasswordsAreRefusedByName() {
-        for (var password :
-                new String[] {"password1234", "aaaaaaaaaaaa", "qwertyuiop123", "lightpress12345"}) {
+        for (var password : new String[] {"password1234", "aaaaaaaaaaaa", "qwertyuiop123", "lightpress12345"}) {
             api.post()
                     .uri("/api/auth/signup")
                     .contentType(MediaType.APPLICATION_JSON)

@@ -133,6 +133,9 @@ class CloudFormationServicesTests {
                     .containsEntry("HealthCheckPath", "/actuator/health/readiness")
                     .containsEntry("Port", 8080)
                     .containsEntry("TargetType", "ip");
+            assertThat(String.valueOf(service.stack().properties("TargetGroup").get("TargetGroupAttributes")))
+                    .as("no sticky sessions")
+                    .contains("Key=stickiness.enabled, Value=false");
         }
     }
 

@@ -1,7 +1,9 @@
 package com.lightpress.testing;
 
 import com.lightpress.Lightpress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,6 +30,12 @@ public final class LightpressProcess implements AutoCloseable {
      * every test gets.
      */
     public static LightpressProcess start(String jdbcUrl, int port, Map<String, Object> settings) {
+        return start(jdbcUrl, port, settings, new Class<?>[0]);
+    }
+
+    /** The same, with test beans of the caller's in the process too. */
+    public static LightpressProcess start(
+            String jdbcUrl, int port, Map<String, Object> settings, Class<?>... testBeans) {
         var properties =
                 new HashMap<String, Object>(EmbeddedServersInitializer.properties(EmbeddedServers.shared(), jdbcUrl));
         properties.put("server.port", port);
@@ -36,7 +44,9 @@ public final class LightpressProcess implements AutoCloseable {
         var arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        var context = new SpringApplicationBuilder(Lightpress.class, EventRecorder.class)
+        var sources = new ArrayList<Class<?>>(List.of(Lightpress.class, EventRecorder.class));
+        sources.addAll(List.of(testBeans));
+        var context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .initializers(application -> application
                         .getBeanFactory()
                         .registerSingleton(TestSourcesFilter.class.getName(), new TestSourcesFilter()))

@@ -12,10 +12,12 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 /** The users module on its own: registration and closure publish their events. */
 @ApplicationModuleTest(extraIncludes = "platform")
 @ContextConfiguration(initializers = EmbeddedServersInitializer.class)
+@TestPropertySource(properties = "lightpress.users.bootstrap-admins=admin@lightpress.test,second@lightpress.test")
 class UsersModuleTests {
 
     @Autowired
@@ -37,7 +39,7 @@ class UsersModuleTests {
     @Test
     void bootstrapAddressBecomesTheFirstAdminOnlyOnceConfirmed(AssertablePublishedEvents events) {
         var id = new UserId(UUID.randomUUID());
-        accounts.register(id, "Admin@Lightpress.test", "Boss");
+        accounts.register(id, "admin@lightpress.test", "Boss");
         assertThat(accounts.findProfile(id).orElseThrow().roles()).containsExactly(Role.USER);
 
         accounts.confirmEmail(id);
@@ -51,7 +53,7 @@ class UsersModuleTests {
                 .hasSize(1);
 
         var later = new UserId(UUID.randomUUID());
-        accounts.register(later, "admin@lightpress.test", "Same Address, Later");
+        accounts.register(later, "second@lightpress.test", "Second Bootstrap Address");
         accounts.confirmEmail(later);
         assertThat(accounts.findProfile(later).orElseThrow().roles())
                 .as("an admin exists already")

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokens lifetimes of the tokens auth issues
  * @param login throttling of password logins
  * @param requests limits on what one client address may ask for
+ * @param session the login page's session, which lets a browser that logged in get new tokens
+ *     without the password
  * @param signingKeyRotation how often a new signing key replaces the current one
  * @param passwordHashing Argon2id cost; tune it so one check takes 50 to 150 ms on the servers
  */
@@ -27,6 +29,7 @@ public record AuthSettings(
         @DefaultValue Tokens tokens,
         @DefaultValue Login login,
         @DefaultValue Requests requests,
+        @DefaultValue Session session,
         @DefaultValue("30d") Duration signingKeyRotation,
         @DefaultValue PasswordHashing passwordHashing) {
 
@@ -73,7 +76,7 @@ public record AuthSettings(
             @DefaultValue("2") int iterations,
             @DefaultValue("1") int parallelism,
             @DefaultValue("0") int maxConcurrent,
-            @DefaultValue("2s") Duration maxWait) {}
+            @DefaultValue("1s") Duration maxWait) {}
 
     /**
      * @param maxFailures failed logins in a row from browsers the account has not logged in from
@@ -84,6 +87,8 @@ public record AuthSettings(
      * @param addressMaxFailures failed logins from one client address within the window after which
      *     that address is refused
      * @param addressWindow the window for the address limit
+     * @param addressAttemptsPerMinute logins, right or wrong, one client address may try per minute;
+     *     every attempt costs a password hash
      * @param deviceMaxFailures failed logins with one trusted-device cookie after which the cookie is
      *     no longer trusted
      * @param devicesPerAccount how many browsers an account trusts at most (the oldest is forgotten)
@@ -96,9 +101,18 @@ public record AuthSettings(
             @DefaultValue("1h") Duration alertInterval,
             @DefaultValue("50") int addressMaxFailures,
             @DefaultValue("15m") Duration addressWindow,
+            @DefaultValue("120") int addressAttemptsPerMinute,
             @DefaultValue("5") int deviceMaxFailures,
             @DefaultValue("10") int devicesPerAccount,
             @DefaultValue("180d") Duration deviceLifetime) {}
+
+    /**
+     * @param idleTimeout a login session unused for this long ends
+     * @param absoluteTimeout no login session outlives its login by more than this
+     */
+    public record Session(
+            @DefaultValue("30m") Duration idleTimeout,
+            @DefaultValue("10h") Duration absoluteTimeout) {}
 
     /**
      * @param signUpsPerAddress sign-ups one client address may make within the window

@@ -20,8 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CredentialManagement {
 
-    private static final int WRONG_CURRENT_PASSWORDS = 5;
-    private static final Duration WRONG_CURRENT_PASSWORD_WINDOW = Duration.ofMinutes(15);
+    /** Password changes one user may attempt, right or wrong, in the window: each costs two hashes. */
+    private static final int CHANGES = 5;
+
+    private static final Duration CHANGE_WINDOW = Duration.ofMinutes(15);
 
     private final CredentialRepository credentials;
     private final UserAccounts accounts;
@@ -110,31 +112,37 @@ public class CredentialManagement {
         var hash = hashing.hash(newPassword);
         transactions.executeWithoutResult(status -> {
             var locked = lockedByToken(token);
-            var wasVerified = locked.emailVerified();
             locked.resetPassword(SecretTokens.hash(token), hash, clock.instant());
             credentials.save(locked);
             authorizations.revokeAll(locked.id());
-            if (!wasVerified) {
-                accounts.confirmEmail(locked.id());
-            }
+            accounts.confirmEmail(locked.id());
         });
     }
 
-    /** @throws TooManyRequests after several wrong current passwords in a row */
+    /**
+     * Sets a new password if the current one is right. Attempts are counted before any hashing,
+     * so a burst cannot guess past the limit; the change applies only if the password checked is
+     * still the account's when the row is locked.
+     *
+     * @throws TooManyRequests after several attempts in a short time
+     */
     public void changePassword(UserId user, String currentPassword, String newPassword) {
-        var attempts = "wrong-current-passwords:" + user;
-        if (limits.exhausted(attempts, WRONG_CURRENT_PASSWORDS, WRONG_CURRENT_PASSWORD_WINDOW)) {
-            throw new TooManyRequests(clock.instant().plus(WRONG_CURRENT_PASSWORD_WINDOW));
+        var window = limits.count("password-changes:" + user, CHANGES, CHANGE_WINDOW);
+        if (!window.allowed()) {
+            throw new TooManyRequests(window.endsAt());
         }
         var credential = credentials.findById(user).orElseThrow(WrongPassword::new);
-        if (!hashing.matches(currentPassword, credential.passwordHash())) {
-            limits.count(attempts, WRONG_CURRENT_PASSWORDS, WRONG_CURRENT_PASSWORD_WINDOW);
+        var checked = credential.passwordHash();
+        if (!hashing.matches(currentPassword, checked)) {
             throw new WrongPassword();
         }
         policy.check("newPassword", newPassword, credential.email());
         var hash = hashing.hash(newPassword);
         transactions.executeWithoutResult(status -> {
-            var locked = credentials.findForUpdateById(user).orElseThrow(WrongPassword::new);
+            var locked = credentials
+                    .findForUpdateById(user)
+                    .filter(it -> it.passwordHash().equals(checked))
+                    .orElseThrow(WrongPassword::new);
             locked.changePassword(hash, clock.instant());
             credentials.save(locked);
             authorizations.revokeAll(user);

@@ -28,6 +28,7 @@ public class KeyEncryption {
 
     private final SecretKey key;
     private final SecretKey lookupKey;
+    private final SecretKey signingKey;
 
     KeyEncryption(AuthSettings settings) {
         byte[] bytes;
@@ -40,15 +41,30 @@ public class KeyEncryption {
             throw new IllegalStateException("lightpress.auth.key-encryption-key must be 32 bytes, base64-encoded");
         }
         this.key = new SecretKeySpec(bytes, "AES");
-        this.lookupKey = new SecretKeySpec(hmac(new SecretKeySpec(bytes, "HmacSHA256"), "token lookup"), "HmacSHA256");
+        var master = new SecretKeySpec(bytes, "HmacSHA256");
+        this.lookupKey = new SecretKeySpec(hmac(master, "token lookup"), "HmacSHA256");
+        this.signingKey = new SecretKeySpec(hmac(master, "cookie signature"), "HmacSHA256");
     }
 
     public byte[] encrypt(byte[] plain) {
+        return encrypt(plain, "");
+    }
+
+    public byte[] decrypt(byte[] stored) {
+        return decrypt(stored, "");
+    }
+
+    /**
+     * Seals the plain bytes bound to a context (a row's id): opened with another context, they
+     * fail, so sealed data copied to another row is useless there.
+     */
+    public byte[] encrypt(byte[] plain, String context) {
         var iv = new byte[IV_LENGTH];
         RANDOM.nextBytes(iv);
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             var sealed = cipher.doFinal(plain);
             return ByteBuffer.allocate(iv.length + sealed.length)
                     .put(iv)
@@ -59,10 +75,11 @@ public class KeyEncryption {
         }
     }
 
-    public byte[] decrypt(byte[] stored) {
+    public byte[] decrypt(byte[] stored, String context) {
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, IV_LENGTH));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(stored, IV_LENGTH, stored.length - IV_LENGTH);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
@@ -73,6 +90,11 @@ public class KeyEncryption {
     /** The keyed digest a secret value is looked up by; the value itself is never stored. */
     public String lookupDigest(String value) {
         return HexFormat.of().formatHex(hmac(lookupKey, value));
+    }
+
+    /** A signature of a value handed to browsers (a device cookie), under a key of its own. */
+    public String signature(String value) {
+        return HexFormat.of().formatHex(hmac(signingKey, value));
     }
 
     private static byte[] hmac(SecretKey key, String value) {

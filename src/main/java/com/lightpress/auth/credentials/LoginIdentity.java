@@ -10,4 +10,13 @@ public record LoginIdentity(
         String email,
         boolean emailVerified,
         boolean disabled,
-        @Nullable Instant passwordChangedAt) {}
+        @Nullable Instant passwordChangedAt) {
+
+    /**
+     * Whether a login made at that time still counts: not after the account was disabled, nor
+     * from before the password last changed.
+     */
+    public boolean stillValidFor(Instant authTime) {
+        return !disabled && (passwordChangedAt == null || !passwordChangedAt.isAfter(authTime));
+    }
+}

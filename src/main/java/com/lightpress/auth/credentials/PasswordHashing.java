@@ -26,8 +26,12 @@ public class PasswordHashing {
 
     private static final String ARGON2 = "argon2id";
 
+    /** More waiting than this per slot could not be served within the wait anyway: refused at once. */
+    private static final int QUEUED_PER_SLOT = 8;
+
     private final PasswordEncoder encoder;
     private final Semaphore permits;
+    private final int maxQueue;
     private final Duration maxWait;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
@@ -41,6 +45,7 @@ public class PasswordHashing {
                 ? cost.maxConcurrent()
                 : Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(concurrency, true);
+        this.maxQueue = QUEUED_PER_SLOT * concurrency;
         this.maxWait = cost.maxWait();
         Gauge.builder("lightpress.auth.password.hashes.running", running, AtomicInteger::get)
                 .description("Password hashes being computed now")
@@ -68,7 +73,8 @@ public class PasswordHashing {
 
     private <T> T bounded(Supplier<T> work) {
         try {
-            if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (permits.getQueueLength() >= maxQueue
+                    || !permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 refused.increment();
                 throw new HashingBusy();
             }

@@ -2,6 +2,7 @@ package com.lightpress.auth.credentials;
 
 import com.lightpress.users.UserId;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,11 @@ public class PasswordLogin {
      * @throws HashingBusy when no hashing slot became free in time
      */
     public Optional<UserId> check(String email, String password, String address, @Nullable String deviceCookie) {
+        var attempts =
+                limits.count("login-attempts:" + address, settings.addressAttemptsPerMinute(), Duration.ofMinutes(1));
+        if (!attempts.allowed()) {
+            return Optional.empty();
+        }
         var normalized = SignUp.normalize(email);
         var credential = credentials.findByEmail(normalized);
         var device = credential.flatMap(it -> devices.deviceOf(deviceCookie, it.id()));
@@ -66,15 +72,23 @@ public class PasswordLogin {
         var hash = credential.map(Credential::passwordHash).orElse(absentAccountHash);
         var matches = hashing.matches(password, hash);
         var upgraded = matches && hashing.isOutdated(hash) ? hashing.hash(password) : null;
-        return Optional.ofNullable(
-                transactions.execute(status -> settle(normalized, matches, device, upgraded, address)));
+        var checked = credential.map(it -> new Checked(it.id(), hash, matches));
+        return Optional.ofNullable(transactions.execute(status -> settle(checked, device, upgraded, address)));
     }
 
+    /**
+     * Records the outcome under the credential's row lock. A password that matched counts only if
+     * the hash it matched is still the credential's: a reset that committed meanwhile wins.
+     */
     private @Nullable UserId settle(
-            String email, boolean matches, Optional<UUID> device, @Nullable String upgraded, String address) {
+            Optional<Checked> checked, Optional<UUID> device, @Nullable String upgraded, String address) {
         var now = clock.instant();
-        var credential = credentials.findForUpdateByEmail(email);
-        var trusted = device.isPresent();
+        var credential = checked.flatMap(it -> credentials.findForUpdateById(it.id()));
+        var matches = checked.isPresent()
+                && checked.get().matches()
+                && credential.isPresent()
+                && credential.get().passwordHash().equals(checked.get().hash());
+        var trusted = device.filter(devices::isStillTrusted).isPresent();
         if (credential.isPresent() && matches && credential.get().mayLogIn(trusted, now)) {
             var known = credential.get();
             var changed = upgraded != null;
@@ -101,6 +115,9 @@ public class PasswordLogin {
         }
         return null;
     }
+
+    /** The credential a password was checked against, with the hash it was checked against. */
+    private record Checked(UserId id, String hash, boolean matches) {}
 
     private static String addressKey(String address) {
         return "login-failures:" + address;

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * is one atomic upsert.
  */
 @Component
-class RateLimits {
+public class RateLimits {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -25,7 +26,7 @@ class RateLimits {
     }
 
     /** Counts one event under the key and says whether the window still allows it. */
-    Window count(String key, int max, Duration window) {
+    public Window count(String key, int max, Duration window) {
         var now = clock.instant();
         var windowStart = Timestamp.from(now.minus(window));
         return jdbc.queryForObject(
@@ -57,6 +58,7 @@ class RateLimits {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    @SchedulerLock(name = "auth.rate-limit-cleanup", lockAtLeastFor = "PT30M")
     void forgetOldWindows() {
         jdbc.update(
                 "DELETE FROM auth.rate_limits WHERE window_started_at < ?",
@@ -67,5 +69,5 @@ class RateLimits {
      * @param allowed whether this event is within the limit
      * @param endsAt when the window ends and the limit resets
      */
-    record Window(boolean allowed, Instant endsAt) {}
+    public record Window(boolean allowed, Instant endsAt) {}
 }

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,7 +60,7 @@ public class TrustedDevices {
                 user.value(),
                 user.value(),
                 settings.devicesPerAccount());
-        return id + "." + encryption.lookupDigest(id.toString());
+        return id + "." + encryption.signature(id.toString());
     }
 
     /** The device a genuine cookie of this user's names, while it is still trusted. */
@@ -72,6 +73,20 @@ public class TrustedDevices {
                                 user.value(),
                                 Timestamp.from(clock.instant().minus(settings.deviceLifetime())))
                         .isEmpty());
+    }
+
+    /** Whether the device is still trusted, read with a row lock so concurrent failures count right. */
+    boolean isStillTrusted(UUID device) {
+        var failures = jdbc.query(
+                "SELECT failed_logins FROM auth.trusted_devices WHERE id = ? FOR UPDATE",
+                (rs, row) -> rs.getInt(1),
+                device);
+        return !failures.isEmpty() && failures.get(0) < settings.deviceMaxFailures();
+    }
+
+    /** Forgets every browser of the user: after a new password or a disabled account, none is trusted. */
+    public void forgetAll(UserId user) {
+        jdbc.update("DELETE FROM auth.trusted_devices WHERE credential_id = ?", user.value());
     }
 
     void recordSuccess(UUID device) {
@@ -91,6 +106,7 @@ public class TrustedDevices {
     }
 
     @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT15M")
+    @SchedulerLock(name = "auth.trusted-device-cleanup", lockAtMostFor = "PT3H", lockAtLeastFor = "PT3H")
     void forgetStale() {
         jdbc.update(
                 "DELETE FROM auth.trusted_devices WHERE last_login_at < ?",
@@ -106,7 +122,7 @@ public class TrustedDevices {
             return Optional.empty();
         }
         var id = cookie.substring(0, dot);
-        var expected = encryption.lookupDigest(id).getBytes(StandardCharsets.US_ASCII);
+        var expected = encryption.signature(id).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, cookie.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }

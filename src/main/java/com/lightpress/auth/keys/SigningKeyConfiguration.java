@@ -3,6 +3,7 @@ package com.lightpress.auth.keys;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -39,6 +40,7 @@ class SigningKeyConfiguration {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    @SchedulerLock(name = "auth.signing-key-rotation", lockAtLeastFor = "PT30M")
     void rotateOldKeys() {
         keys.rotateIfOlderThan(settings.signingKeyRotation());
     }

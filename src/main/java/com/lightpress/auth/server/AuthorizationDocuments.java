@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Turns an authorization (one login: its request, principal and every token issued for it) into
@@ -32,9 +33,13 @@ final class AuthorizationDocuments {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+    /** Spring Security's modules, plus the parameter arrays a request with repeated parameters stores. */
     private final JsonMapper security = JsonMapper.builder()
-            .addModules(SecurityJacksonModules.getModules(AuthorizationDocuments.class.getClassLoader()))
+            .addModules(SecurityJacksonModules.getModules(
+                    AuthorizationDocuments.class.getClassLoader(),
+                    BasicPolymorphicTypeValidator.builder().allowIfSubType(String[].class)))
             .build();
+
     private final JsonMapper plain = JsonMapper.builder().build();
     private final RegisteredClientRepository clients;
 

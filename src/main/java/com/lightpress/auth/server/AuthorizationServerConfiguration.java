@@ -3,6 +3,7 @@ package com.lightpress.auth.server;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.credentials.PasswordLogin;
+import com.lightpress.auth.credentials.RateLimits;
 import com.lightpress.auth.credentials.TrustedDevices;
 import com.lightpress.platform.PlatformSettings;
 import com.lightpress.users.UserAccounts;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -49,6 +51,8 @@ class AuthorizationServerConfiguration {
             HttpSecurity http,
             RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations,
+            Logins logins,
+            RateLimits limits,
             OAuth2TokenGenerator<?> tokens,
             CredentialManagement credentials,
             TransactionTemplate transactions,
@@ -56,9 +60,11 @@ class AuthorizationServerConfiguration {
             ApplicationEventPublisher events,
             AuthSettings settings,
             Clock clock) {
+        var ends = new LoginEnds(authorizations, logins);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
-            server.oidc(Customizer.withDefaults())
+            server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.logoutResponseHandler(ends::loggedOut)))
+                    .tokenRevocationEndpoint(revocation -> revocation.revocationResponseHandler(ends::revoked))
                     .tokenGenerator(tokens)
                     .clientAuthentication(clientAuthentication -> clientAuthentication
                             .authenticationConverters(
@@ -71,17 +77,24 @@ class AuthorizationServerConfiguration {
                                 });
                                 providers.add(0, new PublicClientAuthenticationProvider(clients));
                             }))
-                    .tokenEndpoint(token -> token.authenticationProviders(providers -> providers.replaceAll(
-                            provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                                    ? new RefreshTokenRotation(
+                    .tokenEndpoint(token ->
+                            token.authenticationProviders(providers -> providers.replaceAll(provider -> {
+                                if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
+                                    return new RefreshTokenRotation(
                                             provider,
                                             authorizations,
+                                            logins,
                                             transactions,
                                             jdbc,
                                             events,
                                             settings.tokens().refreshReuseGrace(),
-                                            clock)
-                                    : provider)))
+                                            clock);
+                                }
+                                if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
+                                    return new OneCodeExchangeAtATime(provider, transactions, jdbc);
+                                }
+                                return provider;
+                            })))
                     .deviceAuthorizationEndpoint(device -> device.verificationUri("/activate"))
                     .deviceVerificationEndpoint(verification -> verification
                             .consentPage("/activate/consent")
@@ -93,6 +106,10 @@ class AuthorizationServerConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), html))
+                .addFilterBefore(
+                        new LoginSessionAge(settings.session().absoluteTimeout(), clock),
+                        SecurityContextHolderFilter.class)
+                .addFilterBefore(new DeviceRequestLimit(limits, clock), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ReauthenticationFilter(credentials, clock), SecurityContextHolderFilter.class);
         return http.build();
     }
@@ -100,9 +117,16 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain loginPageSecurity(
-            HttpSecurity http, PasswordLogin passwordLogin, TrustedDevices devices, AuthSettings settings) {
+            HttpSecurity http,
+            PasswordLogin passwordLogin,
+            TrustedDevices devices,
+            AuthSettings settings,
+            Clock clock) {
         var outcomes = new LoginOutcomes(devices, settings);
         http.securityMatcher("/login", "/logout", "/activate", "/activate/**", "/auth/**")
+                .addFilterBefore(
+                        new LoginSessionAge(settings.session().absoluteTimeout(), clock),
+                        SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .authenticationProvider(new PasswordLoginProvider(passwordLogin))
                 .formLogin(form -> form.loginPage("/login")

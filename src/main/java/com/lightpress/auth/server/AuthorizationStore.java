@@ -1,6 +1,5 @@
 package com.lightpress.auth.server;
 
-import com.lightpress.auth.credentials.Authorizations;
 import com.lightpress.auth.credentials.KeyEncryption;
 import com.lightpress.auth.server.AuthorizationDocuments.Kind;
 import com.lightpress.users.UserId;
@@ -14,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -37,10 +39,15 @@ import org.springframework.stereotype.Component;
  * it was revoked cannot write it back.
  */
 @Component
-class AuthorizationStore implements OAuth2AuthorizationService, Authorizations {
+class AuthorizationStore implements OAuth2AuthorizationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationStore.class);
 
     /** How long an authorization without an end of its own, or a tombstone, is kept. */
     private static final Duration KEPT = Duration.ofDays(1);
+
+    /** How long an authorization whose every token expired is kept before it is deleted. */
+    private static final Duration AFTER_EXPIRY = Duration.ofHours(1);
 
     private static final String STATE = "state_digest";
     private static final List<String> COLUMNS =
@@ -81,7 +88,8 @@ class AuthorizationStore implements OAuth2AuthorizationService, Authorizations {
      * neither: the request that wanted to save it fails with {@code invalid_grant}.
      */
     @Override
-    public void save(OAuth2Authorization authorization) {
+    public void save(OAuth2Authorization given) {
+        var authorization = withBrowserLogin(given);
         var values = values(authorization);
         var update = new ArrayList<Object>(values);
         update.add(authorization.getId());
@@ -105,6 +113,22 @@ class AuthorizationStore implements OAuth2AuthorizationService, Authorizations {
         }
     }
 
+    /** The mark of the browser session a login was made in, recorded during the authorization request. */
+    static @Nullable String browserLoginOf(OAuth2Authorization authorization) {
+        return authorization.getAttribute(CurrentRequestSessions.MARK);
+    }
+
+    private static OAuth2Authorization withBrowserLogin(OAuth2Authorization authorization) {
+        if (browserLoginOf(authorization) != null) {
+            return authorization;
+        }
+        return CurrentRequestSessions.markOf(authorization.getPrincipalName())
+                .map(mark -> OAuth2Authorization.from(authorization)
+                        .attribute(CurrentRequestSessions.MARK, mark)
+                        .build())
+                .orElse(authorization);
+    }
+
     /** Revokes the authorization: its row stays, without tokens, so nothing can bring it back. */
     @Override
     public void remove(OAuth2Authorization authorization) {
@@ -114,8 +138,8 @@ class AuthorizationStore implements OAuth2AuthorizationService, Authorizations {
                 authorization.getId());
     }
 
-    @Override
-    public void revokeAll(UserId user) {
+    /** Revokes every authorization of the user. */
+    void revokeAll(UserId user) {
         jdbc.update(
                 "UPDATE auth.authorizations SET " + tombstone() + " WHERE principal_name = ? AND revoked_at IS NULL",
                 now(),
@@ -127,32 +151,59 @@ class AuthorizationStore implements OAuth2AuthorizationService, Authorizations {
         return first("id = ?", id);
     }
 
+    /**
+     * Finds the authorization holding the token. A token of unknown type is looked for among the
+     * tokens, not the states; and the authorization found must really hold the token presented.
+     */
     @Override
     public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
         var digest = encryption.lookupDigest(token);
         if (tokenType == null) {
-            var any = new ArrayList<String>(COLUMNS);
-            any.add(STATE);
-            return first("? IN (" + String.join(", ", any) + ")", digest);
+            return holding(first("? IN (" + String.join(", ", COLUMNS) + ")", digest), token);
         }
         var column = COLUMN_BY_TYPE.get(tokenType.getValue());
-        return column == null ? null : first(column + " = ?", digest);
+        if (column == null) {
+            return null;
+        }
+        var found = first(column + " = ?", digest);
+        return column.equals(STATE) ? found : holding(found, token);
+    }
+
+    private static @Nullable OAuth2Authorization holding(@Nullable OAuth2Authorization found, String token) {
+        return found != null && found.getToken(token) != null ? found : null;
     }
 
     /** Drops tombstones and authorizations whose every token has expired. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @SchedulerLock(name = "auth.authorization-cleanup", lockAtLeastFor = "PT30M")
     void removeEnded() {
-        var cutoff = Timestamp.from(clock.instant().minus(KEPT));
-        jdbc.update("DELETE FROM auth.authorizations WHERE expires_at < ? OR revoked_at < ?", cutoff, cutoff);
+        var now = clock.instant();
+        jdbc.update(
+                "DELETE FROM auth.authorizations WHERE expires_at < ? OR revoked_at < ?",
+                Timestamp.from(now.minus(AFTER_EXPIRY)),
+                Timestamp.from(now.minus(KEPT)));
     }
 
+    /** The live authorization the condition finds; a row that cannot be opened counts as none. */
     private @Nullable OAuth2Authorization first(String condition, String value) {
-        var sealed = jdbc.query(
-                "SELECT sealed_document FROM auth.authorizations WHERE " + condition + " AND revoked_at IS NULL",
-                (rs, row) -> rs.getBytes(1),
+        var rows = jdbc.query(
+                "SELECT id, sealed_document FROM auth.authorizations WHERE " + condition + " AND revoked_at IS NULL",
+                (rs, row) -> new Sealed(rs.getString(1), rs.getBytes(2)),
                 value);
-        return sealed.isEmpty() ? null : documents.read(encryption.decrypt(sealed.get(0)));
+        if (rows.isEmpty()) {
+            return null;
+        }
+        var row = rows.get(0);
+        try {
+            var authorization = documents.read(encryption.decrypt(row.document(), row.id()));
+            return authorization.getId().equals(row.id()) ? authorization : null;
+        } catch (RuntimeException unreadable) {
+            LOG.warn("Authorization {} cannot be opened; treating it as absent", row.id(), unreadable);
+            return null;
+        }
     }
+
+    private record Sealed(String id, byte[] document) {}
 
     private List<Object> values(OAuth2Authorization authorization) {
         var values = new ArrayList<Object>();
@@ -161,7 +212,7 @@ class AuthorizationStore implements OAuth2AuthorizationService, Authorizations {
         for (var kind : Kind.values()) {
             values.add(digestOrNull(AuthorizationDocuments.value(authorization, kind)));
         }
-        values.add(encryption.encrypt(documents.write(authorization)));
+        values.add(encryption.encrypt(documents.write(authorization), authorization.getId()));
         var expiry = AuthorizationDocuments.lastExpiry(authorization);
         values.add(Timestamp.from(expiry != null ? expiry : clock.instant().plus(KEPT)));
         return values;

@@ -40,6 +40,7 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
+        CurrentRequestSessions.markLogin(request);
         var cookie = devices.remember(UserId.of(authentication.getName()), LoginDetails.deviceCookie(request));
         response.addHeader(
                 HttpHeaders.SET_COOKIE,

@@ -28,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ReauthenticationFilter extends OncePerRequestFilter {
 
     private static final String AUTHORIZE = "/oauth2/authorize";
+    private static final String DEVICE_VERIFICATION = "/oauth2/device_verification";
     private static final String FORCED_AT = ReauthenticationFilter.class.getName() + ".forcedAt";
 
     private final CredentialManagement credentials;
@@ -40,9 +41,11 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
+    /** Where a login session turns into tokens: the authorization request and device approval. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().equals(request.getContextPath() + AUTHORIZE);
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.equals(AUTHORIZE) && !path.equals(DEVICE_VERIFICATION);
     }
 
     @Override
@@ -91,9 +94,7 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
     private boolean sessionOutdated(Authentication authentication, Instant authTime) {
         return credentials
                 .find(UserId.of(authentication.getName()))
-                .map(identity -> identity.disabled()
-                        || (identity.passwordChangedAt() != null
-                                && identity.passwordChangedAt().isAfter(authTime)))
+                .map(identity -> !identity.stillValidFor(authTime))
                 .orElse(true);
     }
 }

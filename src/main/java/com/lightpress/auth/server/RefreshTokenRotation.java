@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * token works once; its use is recorded. Presented again within the grace window (two tabs
  * refreshing at once) it answers with the login's current tokens. Presented again later it means
  * the token leaked, so the whole login (the authorization every token of the family belongs to)
- * is revoked and a security event published. Refreshes of one token are serialized by an
+ * is revoked with its browser session and a security event published. Refreshes of one token are serialized by an
  * advisory lock so that concurrent requests cannot both rotate it.
  */
 final class RefreshTokenRotation implements AuthenticationProvider {
@@ -40,6 +40,7 @@ final class RefreshTokenRotation implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
     private final OAuth2AuthorizationService authorizations;
+    private final Logins logins;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
@@ -49,6 +50,7 @@ final class RefreshTokenRotation implements AuthenticationProvider {
     RefreshTokenRotation(
             AuthenticationProvider delegate,
             OAuth2AuthorizationService authorizations,
+            Logins logins,
             TransactionTemplate transactions,
             JdbcTemplate jdbc,
             ApplicationEventPublisher events,
@@ -56,6 +58,7 @@ final class RefreshTokenRotation implements AuthenticationProvider {
             Clock clock) {
         this.delegate = delegate;
         this.authorizations = authorizations;
+        this.logins = logins;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.events = events;
@@ -121,7 +124,7 @@ final class RefreshTokenRotation implements AuthenticationProvider {
         LOG.warn(
                 "Refresh token of authorization {} used again after rotation: revoking the login",
                 authorization.getId());
-        authorizations.remove(authorization);
+        logins.end(authorization);
         jdbc.update("DELETE FROM auth.used_refresh_tokens WHERE authorization_id = ?", authorization.getId());
         events.publishEvent(RefreshTokenReused.of(UserId.of(authorization.getPrincipalName()), clock.instant()));
         return null;

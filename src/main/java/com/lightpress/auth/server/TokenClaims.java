@@ -3,6 +3,7 @@ package com.lightpress.auth.server;
 import static java.util.stream.Collectors.toCollection;
 
 import com.lightpress.auth.credentials.CredentialManagement;
+import com.lightpress.auth.credentials.LoginIdentity;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
@@ -10,9 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -53,10 +58,13 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
         var user = UserId.of(context.getPrincipal().getName());
         var claims = context.getClaims();
-        credentials.find(user).ifPresent(identity -> {
-            claims.claim(StandardClaimNames.EMAIL, identity.email());
-            claims.claim(StandardClaimNames.EMAIL_VERIFIED, identity.emailVerified());
-        });
+        var identity = credentials
+                .find(user)
+                .filter(it -> isStillValid(it, authenticationTime(context.getPrincipal())))
+                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(
+                        OAuth2ErrorCodes.INVALID_GRANT, "The login is no longer valid; log in again.", null)));
+        claims.claim(StandardClaimNames.EMAIL, identity.email());
+        claims.claim(StandardClaimNames.EMAIL_VERIFIED, identity.emailVerified());
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             // An ArrayList: the claims are stored as JSON that only allows well-known types.
             var roles = accounts.findProfile(user)
@@ -71,11 +79,21 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
             accounts.findProfile(user)
                     .ifPresent(profile -> claims.claim(StandardClaimNames.NAME, profile.displayName()));
+            var authorization = context.getAuthorization();
+            var mark = authorization == null ? null : AuthorizationStore.browserLoginOf(authorization);
+            if (mark != null) {
+                claims.claim("sid", Logins.sidOf(mark));
+            }
         }
     }
 
+    /** No token for a closed or disabled account, nor for a login from before the last new password. */
+    private static boolean isStillValid(LoginIdentity identity, @Nullable Instant authTime) {
+        return authTime == null ? !identity.disabled() : identity.stillValidFor(authTime);
+    }
+
     /** When the user last proved a factor (entered their password), from the login itself. */
-    static Instant authenticationTime(Authentication principal) {
+    static @Nullable Instant authenticationTime(Authentication principal) {
         return principal.getAuthorities().stream()
                 .filter(FactorGrantedAuthority.class::isInstance)
                 .map(authority -> ((FactorGrantedAuthority) authority).getIssuedAt())

@@ -1,6 +1,7 @@
 package com.lightpress.billing.subscription;
 
 import com.lightpress.billing.stripe.StripeConnection;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +24,10 @@ class ReconciliationSchedule {
     @Scheduled(
             initialDelayString = "${lightpress.billing.reconciliation.interval:1h}",
             fixedDelayString = "${lightpress.billing.reconciliation.interval:1h}")
+    @SchedulerLock(
+            name = "billing.reconciliation",
+            lockAtMostFor = "${lightpress.billing.reconciliation.interval:1h}",
+            lockAtLeastFor = "${lightpress.billing.reconciliation.interval:1h}")
     void run() {
         if (!connection.configured()) {
             return;

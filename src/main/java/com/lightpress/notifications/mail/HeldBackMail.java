@@ -1,5 +1,6 @@
 package com.lightpress.notifications.mail;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,9 @@ class HeldBackMail {
     @Scheduled(
             initialDelayString = "${lightpress.notifications.deferred-interval:60s}",
             fixedDelayString = "${lightpress.notifications.deferred-interval:60s}")
+    @SchedulerLock(
+            name = "notifications.held-back-mail",
+            lockAtLeastFor = "${lightpress.notifications.deferred-interval:60s}")
     void sendDue() {
         while (deliveries.sendDue(BATCH) == BATCH) {
             // a full batch went out; there may be more

@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +30,8 @@ public class UnsubscribeTokens {
 
     private final SecretKeySpec key;
 
-    UnsubscribeTokens(NotificationsSettings settings) {
-        this.key = new SecretKeySpec(secret(settings), ALGORITHM);
+    UnsubscribeTokens(NotificationsSettings settings, JdbcTemplate jdbc) {
+        this.key = new SecretKeySpec(secret(settings, jdbc), ALGORITHM);
     }
 
     public String tokenFor(UserId user, Category category) {
@@ -74,16 +75,24 @@ public class UnsubscribeTokens {
         return ENCODER.encodeToString(bytes);
     }
 
-    private static byte[] secret(NotificationsSettings settings) {
+    /**
+     * The configured secret, or else one generated once for the whole deployment and kept in the
+     * database: whichever instance signed a link, every instance, now and after a restart,
+     * accepts it.
+     */
+    private static byte[] secret(NotificationsSettings settings, JdbcTemplate jdbc) {
         var configured = settings.unsubscribeSecret();
         if (configured != null && !configured.isBlank()) {
             return configured.getBytes(StandardCharsets.UTF_8);
         }
-        LOG.warn("lightpress.notifications.unsubscribe-secret is not set: unsubscribe links are signed with a key"
-                + " made up for this process; they stop working when it restarts and differ between instances");
+        LOG.info("No lightpress.notifications.unsubscribe-secret: unsubscribe links are signed with a key kept in"
+                + " the database");
         var random = new byte[32];
         new SecureRandom().nextBytes(random);
-        return random;
+        jdbc.update(
+                "INSERT INTO notifications.secrets (name, secret) VALUES ('unsubscribe', ?) ON CONFLICT (name) DO NOTHING",
+                (Object) random);
+        return jdbc.queryForObject("SELECT secret FROM notifications.secrets WHERE name = 'unsubscribe'", byte[].class);
     }
 
     /** The user and the category an unsubscribe token stands for. */

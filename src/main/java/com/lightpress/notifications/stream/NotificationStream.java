@@ -3,6 +3,7 @@ package com.lightpress.notifications.stream;
 import com.lightpress.notifications.config.NotificationsSettings;
 import com.lightpress.notifications.inbox.Inbox;
 import com.lightpress.notifications.inbox.NotificationView;
+import com.lightpress.platform.EveryInstance;
 import com.lightpress.users.UserId;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,6 +91,7 @@ public class NotificationStream implements SmartLifecycle {
     @Scheduled(
             initialDelayString = "${lightpress.notifications.stream.heartbeat:20s}",
             fixedDelayString = "${lightpress.notifications.stream.heartbeat:20s}")
+    @EveryInstance("each process keeps alive the streams it holds open")
     void heartbeat() {
         streams.forEach((user, mine) ->
                 mine.forEach(emitter -> send(user, emitter, SseEmitter.event().comment("keep-alive"))));
@@ -134,7 +136,10 @@ public class NotificationStream implements SmartLifecycle {
             return settings.timeout();
         }
         var untilExpiry = Duration.between(clock.instant(), tokenExpiresAt);
-        return untilExpiry.compareTo(settings.timeout()) < 0 ? untilExpiry.plusMillis(1) : settings.timeout();
+        if (untilExpiry.isNegative() || untilExpiry.isZero()) {
+            return Duration.ofMillis(1);
+        }
+        return untilExpiry.compareTo(settings.timeout()) < 0 ? untilExpiry : settings.timeout();
     }
 
     /** How many streams a user has open in this process. */

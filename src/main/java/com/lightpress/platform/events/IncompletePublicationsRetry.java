@@ -3,6 +3,7 @@ package com.lightpress.platform.events;
 import com.lightpress.platform.PlatformSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +41,9 @@ class IncompletePublicationsRetry {
     @Scheduled(
             initialDelayString = "${lightpress.platform.events.resubmit-interval:60s}",
             fixedDelayString = "${lightpress.platform.events.resubmit-interval:60s}")
+    @SchedulerLock(
+            name = "platform.event-resubmission",
+            lockAtLeastFor = "${lightpress.platform.events.resubmit-interval:60s}")
     void resubmit() {
         var resubmitAfter = settings.events().resubmitAfter();
         var stale = count(" AND publication_date < now() - make_interval(secs => " + resubmitAfter.toSeconds() + ")");

@@ -4,6 +4,7 @@ import com.lightpress.platform.DomainEvent;
 import com.lightpress.platform.PlatformSettings;
 import java.sql.Timestamp;
 import java.time.Clock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,6 +61,7 @@ class EventInbox {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @SchedulerLock(name = "platform.inbox-cleanup", lockAtLeastFor = "PT30M")
     void forgetOldEvents() {
         var before = Timestamp.from(clock.instant().minus(settings.sqs().inboxRetention()));
         jdbc.update("DELETE FROM " + settings.schema() + ".inbox WHERE received_at < ?", before);

@@ -1,6 +1,7 @@
 package com.lightpress.users.account;
 
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lightpress.users")
 public record UsersSettings(@DefaultValue List<String> bootstrapAdmins) {
 
+    /**
+     * Compares exactly, after lower-casing the configured address the way sign-up lower-cases
+     * emails: a case-insensitive comparison would also match look-alike letters (a dotless i).
+     */
     boolean isBootstrapAdmin(String email) {
-        return bootstrapAdmins.stream().anyMatch(admin -> admin.trim().equalsIgnoreCase(email));
+        return bootstrapAdmins.stream()
+                .anyMatch(admin -> admin.trim().toLowerCase(Locale.ROOT).equals(email));
     }
 }

@@ -1,0 +1,239 @@
+package com.lightpress.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lightpress.notifications.preferences.Category;
+import com.lightpress.notifications.preferences.UnsubscribeTokens;
+import com.lightpress.testing.Browser;
+import com.lightpress.testing.DeviceFlow;
+import com.lightpress.testing.EmbeddedServers;
+import com.lightpress.testing.LightpressProcess;
+import com.lightpress.testing.LoadBalancer;
+import com.lightpress.testing.OAuthClient;
+import com.lightpress.testing.OAuthClient.Tokens;
+import com.lightpress.testing.SseClient;
+import com.lightpress.users.UserId;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Three instances on one database behind a load balancer without stickiness, every request on
+ * an instance chosen at random: a user's whole life, from sign-up to a new password, works as on
+ * one instance, and a login survives the instance that made it going away.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTests {
+
+    static LoadBalancer balancer;
+    static List<LightpressProcess> instances = new ArrayList<>();
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startCluster() {
+        balancer = LoadBalancer.start(LoadBalancer.Routing.RANDOM);
+        var database = EmbeddedServers.shared().createDatabase();
+        for (int i = 0; i < 3; i++) {
+            instances.add(LightpressProcess.start(
+                    database,
+                    EmbeddedServers.freePort(),
+                    Map.of(
+                            "lightpress.platform.public-url",
+                            balancer.url(),
+                            "lightpress.notifications.unsubscribe-secret",
+                            ""),
+                    OnceOnlyProbe.class));
+        }
+        balancer.routeTo(instances.stream().map(LightpressProcess::port).toList());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        instances.forEach(LightpressProcess::close);
+        balancer.close();
+    }
+
+    @Test
+    @Order(1)
+    void aUsersWholeLifeWorksWithEveryRequestOnARandomInstance() {
+        var client = new OAuthClient(balancer.port());
+        var email = "clustered-" + UUID.randomUUID() + "@example.com";
+        var password = "a passphrase for three instances " + UUID.randomUUID();
+        assertThat(client.signUp(email, password, "Clustered").statusCode()).isEqualTo(202);
+
+        var browser = new Browser(balancer.port());
+        var tokens = client.logIn(browser, email, password, Map.of());
+        try (var stream = SseClient.open(
+                instances.get(0).port(), "/api/notifications/stream", Map.of("Authorization", bearer(tokens)))) {
+            stream.awaitLine(":connected"::equals);
+            new OAuthClient(instances.get(1).port()).verifyEmail(email);
+            assertThat(stream.awaitData("notification", 1).get(0)).contains("Welcome");
+        }
+
+        var rotated = Tokens.of(client.refresh(tokens.refreshToken()).body());
+        var again = client.refresh(rotated.refreshToken());
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        var latest = Tokens.of(again.body());
+        assertThat(latest.claims().path("email_verified").asBoolean()).isTrue();
+
+        var poll = new DeviceFlow(client).approve(browser, email, password);
+        assertThat(client.token(poll).statusCode()).isEqualTo(200);
+
+        var logout = browser.get("/connect/logout?id_token_hint=" + latest.idToken() + "&post_logout_redirect_uri="
+                + balancer.url() + "/app/");
+        assertThat(Browser.isRedirect(browser.followUntil(logout, location -> location.contains("/app/"))))
+                .isTrue();
+        assertEveryInstanceAsksForThePassword(client, browser);
+        assertThat(client.refresh(latest.refreshToken()).statusCode())
+                .as("logging out ended the login's tokens too")
+                .isEqualTo(400);
+        assertThat(balancer.served().values())
+                .as("every instance served some requests")
+                .hasSize(3);
+    }
+
+    @Test
+    @Order(2)
+    void aNewPasswordEndsTheLoginOnEveryInstance() throws Exception {
+        var client = new OAuthClient(balancer.port());
+        var user = client.newUser("Changes Everything");
+        var browser = new Browser(balancer.port());
+        var tokens = client.logIn(browser, user.email(), user.password(), Map.of());
+
+        var change = http.send(
+                HttpRequest.newBuilder(URI.create(balancer.url() + "/api/auth/password"))
+                        .header("Authorization", bearer(tokens))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + user.password()
+                                + "\",\"newPassword\":\"the next long passphrase " + UUID.randomUUID() + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(change.statusCode()).as(change.body()).isEqualTo(204);
+        assertEveryInstanceAsksForThePassword(client, browser);
+        assertThat(client.refresh(tokens.refreshToken()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(3)
+    void aScheduledJobRunsOnceWhenEveryInstanceStartsIt() throws Exception {
+        var start = new CountDownLatch(1);
+        var threads = Executors.newFixedThreadPool(instances.size());
+        try {
+            var runs = new ArrayList<Future<?>>();
+            for (var instance : instances) {
+                var probe = instance.bean(OnceOnlyProbe.class);
+                runs.add(threads.submit(() -> {
+                    start.await();
+                    probe.run();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(OnceOnlyProbe.RUNS.get()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void unsubscribeLinksSignedByOneInstanceWorkOnEveryInstanceWithoutAConfiguredSecret() {
+        var user = new UserId(UUID.randomUUID());
+
+        var token = instances.get(0).bean(UnsubscribeTokens.class).tokenFor(user, Category.BILLING);
+
+        for (var instance : instances) {
+            assertThat(instance.bean(UnsubscribeTokens.class).read(token).user())
+                    .isEqualTo(user);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aLoginOutlivesTheInstanceThatMadeIt() {
+        var leaving = instances.get(2);
+        balancer.routeTo(List.of(leaving.port()));
+        var client = new OAuthClient(balancer.port());
+        var user = client.newUser("Deployed Through");
+        var browser = new Browser(balancer.port());
+        var tokens = client.logIn(browser, user.email(), user.password(), Map.of());
+
+        leaving.close();
+        instances.remove(leaving);
+        balancer.routeTo(instances.stream().map(LightpressProcess::port).toList());
+
+        var silently = browser.followUntil(
+                browser.get(client.authorizeUrl(OAuthClient.challenge("verifier"), Map.of())),
+                location -> location.startsWith(balancer.url() + "/app/"));
+        assertThat(Browser.location(silently)).contains("code=");
+        assertThat(profileStatus(tokens)).isEqualTo(200);
+        assertThat(client.refresh(tokens.refreshToken()).statusCode()).isEqualTo(200);
+    }
+
+    /** After the login ended, each instance sends the same browser to the login page. */
+    private static void assertEveryInstanceAsksForThePassword(OAuthClient client, Browser browser) {
+        for (var instance : instances) {
+            var authorize = client.authorizeUrl(OAuthClient.challenge("verifier"), Map.of())
+                    .replace(balancer.url(), instance.url());
+            var answer = browser.get(authorize);
+            assertThat(Browser.isRedirect(answer)).isTrue();
+            assertThat(Browser.location(answer))
+                    .as("instance %d", instance.port())
+                    .endsWith("/login");
+        }
+    }
+
+    private int profileStatus(Tokens tokens) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(balancer.url() + "/api/users/me"))
+                                    .header("Authorization", bearer(tokens))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String bearer(Tokens tokens) {
+        return "Bearer " + tokens.accessToken();
+    }
+
+    /** A job like every scheduled job: locked by name, so whichever instance starts it first runs it. */
+    @Component
+    public static class OnceOnlyProbe {
+
+        static final AtomicInteger RUNS = new AtomicInteger();
+
+        @SchedulerLock(name = "test.once-only-probe", lockAtLeastFor = "PT1M")
+        public void run() {
+            RUNS.incrementAndGet();
+        }
+    }
+}
