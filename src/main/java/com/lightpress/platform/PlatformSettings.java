@@ -25,11 +25,23 @@ public record PlatformSettings(
     /**
      * @param resubmitInterval how often incomplete publications are looked for
      * @param resubmitAfter how old an incomplete publication must be before it is resubmitted, so
-     *     that work still in progress is not started twice
+     *     that work still in progress is not started twice; also the first delay of the backoff,
+     *     which doubles after each failure
+     * @param maxDelay the longest the backoff waits between two attempts
+     * @param deadLetterAfter how long after its publication an incomplete publication is given up
+     *     and becomes a dead letter that an admin can replay
      */
     public record Events(
             @DefaultValue("60s") Duration resubmitInterval,
-            @DefaultValue("60s") Duration resubmitAfter) {}
+            @DefaultValue("60s") Duration resubmitAfter,
+            @DefaultValue("1h") Duration maxDelay,
+            @DefaultValue("24h") Duration deadLetterAfter) {
+
+        /** The retry schedule of failed listeners. */
+        public Backoff backoff() {
+            return new Backoff(resubmitAfter, 2, maxDelay.compareTo(resubmitAfter) < 0 ? resubmitAfter : maxDelay, 0.2);
+        }
+    }
 
     /**
      * @param queuePrefix queue names are this prefix plus the consuming module's name
