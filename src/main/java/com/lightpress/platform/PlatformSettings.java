@@ -51,14 +51,27 @@ public record PlatformSettings(
      *     dead-letter queue (used when this process creates the queues)
      * @param visibilityTimeout how long a received message stays invisible to other consumers
      *     before it comes back, if it was not processed (used when this process creates the queues)
-     * @param inboxRetention how long received event ids are kept to recognise redeliveries
+     * @param inboxRetention how long received event ids are kept to recognise redeliveries; at
+     *     least as long as a queue or dead-letter queue keeps a message (SQS: 14 days at most), and
+     *     extended at start if a queue keeps them longer
+     * @param retryFirstDelay how long a message whose processing failed for want of the database
+     *     stays invisible the first time; the delay doubles with each receive
+     * @param retryMaxDelay the longest a message is kept invisible after such a failure (SQS
+     *     allows 12 hours)
      */
     public record Sqs(
             @DefaultValue("lightpress-") String queuePrefix,
             @DefaultValue("false") boolean createQueues,
             @DefaultValue("5") int maxReceiveCount,
             @DefaultValue("30s") Duration visibilityTimeout,
-            @DefaultValue("7d") Duration inboxRetention) {
+            @DefaultValue("15d") Duration inboxRetention,
+            @DefaultValue("30s") Duration retryFirstDelay,
+            @DefaultValue("2h") Duration retryMaxDelay) {
+
+        /** The schedule on which a message that met an infrastructure failure comes back. */
+        public Backoff retryBackoff() {
+            return new Backoff(retryFirstDelay, 2, retryMaxDelay, 0.2);
+        }
 
         public String queueOf(String module) {
             return queuePrefix + module;
