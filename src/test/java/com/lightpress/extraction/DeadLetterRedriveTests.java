@@ -77,28 +77,11 @@ class DeadLetterRedriveTests {
     }
 
     private String redrive(OAuthClient.TestUser admin) {
-        return Api.client(deployment.extracted().port())
-                .post()
-                .uri("/api/admin/queues/notifications/redrive")
-                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        var api = Api.client(deployment.extracted().port());
+        return Api.okBody(api.post().uri("/api/admin/queues/notifications/redrive"), admin);
     }
 
     private String queueStates(OAuthClient.TestUser admin) {
-        return Api.client(deployment.main().port())
-                .get()
-                .uri("/api/admin/queues")
-                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return Api.okBody(Api.client(deployment.main().port()).get().uri("/api/admin/queues"), admin);
     }
 }

@@ -29,8 +29,8 @@ class InboundOutageTests {
     static final Map<String, Object> IMPATIENT_QUEUES = Map.of(
             "lightpress.platform.sqs.visibility-timeout", "2s",
             "lightpress.platform.sqs.max-receive-count", 2,
-            "lightpress.platform.sqs.retry-first-delay", "2s",
-            "lightpress.platform.sqs.retry-max-delay", "4s",
+            "lightpress.platform.sqs.retry-first-delay", "6s",
+            "lightpress.platform.sqs.retry-max-delay", "12s",
             "spring.datasource.hikari.connection-timeout", 1000);
 
     SplitDeployment deployment = SplitDeployment.extracting("notifications");

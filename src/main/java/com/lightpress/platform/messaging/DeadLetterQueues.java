@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * twice (a send whose delete failed) is dropped by the receiving inbox, so a redrive processes each
  * event once.
  */
-class DeadLetterQueues {
+public class DeadLetterQueues {
 
     static final String REASON = "lightpress-dead-letter-reason";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueues.class);
@@ -34,12 +34,12 @@ class DeadLetterQueues {
         this.settings = settings.sqs();
     }
 
-    List<QueueState> states() {
+    public List<QueueState> states() {
         return ModuleActivation.MODULES.stream().map(this::state).toList();
     }
 
     /** Moves the module's dead letters back to its queue; answers how many were moved. */
-    int redrive(String module) {
+    public int redrive(String module) {
         var source = url(settings.deadLetterQueueOf(module));
         var target = url(settings.queueOf(module));
         var moved = 0;
@@ -116,5 +116,5 @@ class DeadLetterQueues {
      * A module's queue: messages waiting, messages being processed, and messages in its
      * dead-letter queue.
      */
-    record QueueState(String module, String queue, int waiting, int inFlight, int deadLetters, boolean exists) {}
+    public record QueueState(String module, String queue, int waiting, int inFlight, int deadLetters, boolean exists) {}
 }

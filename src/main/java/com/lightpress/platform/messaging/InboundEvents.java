@@ -4,11 +4,9 @@ import com.lightpress.platform.PlatformSettings;
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
-import io.awspring.cloud.sqs.listener.Visibility;
 import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandlerFactories;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,8 +43,7 @@ class InboundEvents implements SmartLifecycle {
     private final PlatformSettings.Sqs settings;
     private final DatabaseGate gate;
     private final ObservationRegistry observations;
-    private final MeterRegistry meters;
-    private final Clock clock;
+    private final MessageTiming timing;
     private @Nullable SqsMessageListenerContainer<String> container;
 
     InboundEvents(
@@ -68,8 +65,7 @@ class InboundEvents implements SmartLifecycle {
         this.settings = settings.sqs();
         this.gate = gate;
         this.observations = observations;
-        this.meters = meters;
-        this.clock = clock;
+        this.timing = new MessageTiming(this.settings, meters, clock);
     }
 
     @Override
@@ -122,13 +118,17 @@ class InboundEvents implements SmartLifecycle {
             deadLetter(queue, message, event.isEmpty() ? "unknown type or schema version" : "no local listener");
             return;
         }
-        recordLag(queue, headers.get(SqsHeaders.MessageSystemAttributes.SQS_SENT_TIMESTAMP));
+        timing.recordLag(queue, headers.get(SqsHeaders.MessageSystemAttributes.SQS_SENT_TIMESTAMP));
+        if (!gate.isOpen()) {
+            // taken by a poll that began before the gate closed: do not wait for the database
+            throw new DatabaseUnreachable(id, timing.hide(message, id));
+        }
         try {
             inbox.receive(event.get(), queue);
         } catch (RuntimeException e) {
             if (Failures.isInfrastructure(e)) {
                 gate.close();
-                var delay = hide(message, id);
+                var delay = timing.hide(message, id);
                 LOG.warn(
                         "Event {} ({}) from {} met an infrastructure failure; it comes back in {}",
                         id,
@@ -144,34 +144,12 @@ class InboundEvents implements SmartLifecycle {
         }
     }
 
-    /** Hides the message for the backoff of its receive count; answers the delay. */
-    private Duration hide(Message<String> message, String id) {
-        var receives = Integer.parseInt(String.valueOf(message.getHeaders()
-                .getOrDefault(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT, "1")));
-        var delay = settings.retryBackoff().delayAfter(receives, id);
-        var seconds = (int) Math.min(Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS, Math.max(1, delay.toSeconds()));
-        var visibility = message.getHeaders().get(SqsHeaders.SQS_VISIBILITY_TIMEOUT_HEADER, Visibility.class);
-        if (visibility != null) {
-            visibility.changeTo(seconds);
-        }
-        return Duration.ofSeconds(seconds);
-    }
+    /** A message put back unprocessed because the database is known to be down. */
+    static class DatabaseUnreachable extends RuntimeException {
 
-    /** How long the event waited in the queue before this process took it. */
-    private void recordLag(String queue, @Nullable Object sentTimestamp) {
-        if (sentTimestamp == null) {
-            return;
+        DatabaseUnreachable(String id, Duration delay) {
+            super("The database is unreachable; event " + id + " comes back in " + delay);
         }
-        var lag = Duration.ofMillis(clock.millis() - Long.parseLong(sentTimestamp.toString()));
-        Timer.builder("lightpress.queue.lag")
-                .description("Time an event waited in a module's queue before it was taken")
-                .tag(
-                        "queue",
-                        queue.startsWith(settings.queuePrefix())
-                                ? queue.substring(settings.queuePrefix().length())
-                                : queue)
-                .register(meters)
-                .record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
     private void deadLetter(String queue, Message<String> message, String reason) {

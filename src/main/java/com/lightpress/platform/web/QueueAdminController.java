@@ -1,5 +1,6 @@
-package com.lightpress.platform.messaging;
+package com.lightpress.platform.web;
 
+import com.lightpress.platform.messaging.DeadLetterQueues;
 import com.lightpress.platform.modules.ModuleActivation;
 import com.lightpress.platform.modules.SomeModuleIsRemote;
 import java.util.List;
