@@ -32,7 +32,7 @@ public record Backoff(Duration initial, double multiplier, Duration max, double 
         return Duration.ofMillis(Math.round(Math.min(max.toMillis(), capped * spread)));
     }
 
-    /** A number in [0, 1) that depends only on the key and the attempt. */
+    /** A number from 0 up to (not including) 1 that depends only on the key and the attempt. */
     private static double unitFraction(Object key, int attempt) {
         long mixed = key.hashCode() * 0x9E3779B97F4A7C15L + attempt * 0xC2B2AE3D27D4EB4FL;
         mixed ^= mixed >>> 31;

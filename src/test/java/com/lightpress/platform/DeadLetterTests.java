@@ -113,15 +113,7 @@ class DeadLetterTests {
     }
 
     private JsonNode findDeadLetter(OAuthClient.TestUser admin, UUID eventId) {
-        var body = api().get()
-                .uri("/api/admin/dead-letters")
-                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        var body = Api.okBody(api().get().uri("/api/admin/dead-letters"), admin);
         for (var letter : OAuthClient.json(body)) {
             if (letter.path("event").asString().contains(eventId.toString())) {
                 return letter;

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A whole Lightpress process started by a test, on the shared embedded servers, the way a
  * container would start it: with its own settings, on its own port, until the test closes it. It
- * records the events it publishes ({@link EventRecorder}).
+ * records the events it publishes ({@link EventRecorder}) and the spans it finishes ({@link SpanRecorder}).
  */
 public final class LightpressProcess implements AutoCloseable {
 
@@ -36,7 +36,7 @@ public final class LightpressProcess implements AutoCloseable {
         var arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        var context = new SpringApplicationBuilder(Lightpress.class, EventRecorder.class)
+        var context = new SpringApplicationBuilder(Lightpress.class, EventRecorder.class, SpanRecorder.class)
                 .initializers(application -> application
                         .getBeanFactory()
                         .registerSingleton(TestSourcesFilter.class.getName(), new TestSourcesFilter()))

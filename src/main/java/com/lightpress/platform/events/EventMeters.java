@@ -26,7 +26,7 @@ class EventMeters {
         this.byListener = MultiGauge.builder("lightpress.events.incomplete")
                 .description("Event publications whose listener has not completed yet, per listener")
                 .register(meters);
-        Gauge.builder("lightpress.events.incomplete.total", total, AtomicLong::get)
+        Gauge.builder("lightpress.events.incomplete.all", total, AtomicLong::get)
                 .description("Event publications whose listener has not completed yet")
                 .register(meters);
         Gauge.builder("lightpress.events.dead", dead, AtomicLong::get)

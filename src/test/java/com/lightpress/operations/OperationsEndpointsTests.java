@@ -1,0 +1,106 @@
+package com.lightpress.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lightpress.testing.Api;
+import com.lightpress.testing.LightpressTest;
+import com.lightpress.testing.OAuthClient;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What operators read: Prometheus metrics, for admins only, with Lightpress's own meters; and JSON
+ * log lines that carry the trace id of the request they were written in, the one the caller sent
+ * in its {@code traceparent} header.
+ */
+@LightpressTest(
+        properties = {"logging.config=classpath:logback-structured-test.xml", "logging.structured.format.console=ecs"})
+@Import(OperationsEndpointsTests.Probe.class)
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsEndpointsTests {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void prometheusMetricsAreForAdminsOnlyAndHoldLightpressMeters() {
+        var client = new OAuthClient(port);
+        var api = Api.client(port);
+
+        api.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        api.get()
+                .uri("/actuator/prometheus")
+                .header(HttpHeaders.AUTHORIZATION, client.newUser("Curious").bearer())
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        var metrics = Api.okBody(api.get().uri("/actuator/prometheus"), client.admin());
+
+        assertThat(metrics)
+                .contains(
+                        "lightpress_events_incomplete_all",
+                        "lightpress_events_dead",
+                        "lightpress_emails_sent_total",
+                        "lightpress_emails_failed_total",
+                        "lightpress_emails_dead_total",
+                        "lightpress_billing_webhook_lag_seconds",
+                        "http_server_requests_seconds");
+    }
+
+    @Test
+    void everyJsonLogLineOfARequestCarriesItsTraceId(CapturedOutput output) {
+        var traceId = HexFormat.of().formatHex(randomBytes(16));
+        var marker = UUID.randomUUID().toString();
+
+        Api.client(port)
+                .get()
+                .uri("/operations-probe?marker=" + marker)
+                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        var lines = Arrays.stream(output.getOut().split("\n"))
+                .filter(line -> line.contains(marker))
+                .toList();
+        assertThat(lines)
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("{").contains("\"" + traceId + "\""));
+    }
+
+    private static byte[] randomBytes(int length) {
+        var bytes = new byte[length];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A public endpoint that writes two log lines, from the request's thread. */
+    @TestConfiguration(proxyBeanMethods = false)
+    @RestController
+    static class Probe {
+
+        private static final Logger LOG = LoggerFactory.getLogger(Probe.class);
+
+        @GetMapping("/operations-probe")
+        String probe(@RequestParam String marker) {
+            LOG.info("Probe {} received", marker);
+            LOG.warn("Probe {} answered", marker);
+            return marker;
+        }
+    }
+}
