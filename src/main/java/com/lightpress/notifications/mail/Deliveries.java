@@ -112,8 +112,9 @@ public class Deliveries {
     }
 
     /**
-     * Gives a failed delivery a new retry window and makes it due at once; a delivery that is not
-     * failed (sent, or replayed already) is left as it is, so replaying twice sends once.
+     * Gives a failed delivery a new retry window and sends it at once (a failure schedules the
+     * next attempt as usual). A delivery that is not failed (sent, or replayed already) is left as
+     * it is, so replaying twice sends once.
      *
      * @return the delivery as it is afterwards, if it exists
      */
@@ -121,6 +122,7 @@ public class Deliveries {
         var now = clock.instant();
         if (deliveries.replay(id, now, now.plus(settings.retry().giveUpAfter())) == 1) {
             LOG.info("Email delivery {} replayed by an admin", id);
+            send(id);
         }
         return deliveries.findById(id).map(Delivery::toView);
     }

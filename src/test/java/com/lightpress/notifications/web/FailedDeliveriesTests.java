@@ -118,15 +118,7 @@ class FailedDeliveriesTests {
     }
 
     private JsonNode delivery(OAuthClient.TestUser admin, String id) {
-        return OAuthClient.json(api.get()
-                .uri("/api/admin/notifications/deliveries/" + id)
-                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody());
+        return OAuthClient.json(Api.okBody(api.get().uri("/api/admin/notifications/deliveries/" + id), admin));
     }
 
     @Test
@@ -172,15 +164,7 @@ class FailedDeliveriesTests {
     }
 
     private JsonNode failedDeliveriesTo(OAuthClient.TestUser admin, String recipient) {
-        var body = api.get()
-                .uri("/api/admin/notifications/deliveries?status=failed")
-                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        var body = Api.okBody(api.get().uri("/api/admin/notifications/deliveries?status=failed"), admin);
         for (var delivery : OAuthClient.json(body)) {
             if (delivery.path("recipient").asString().equals(recipient)) {
                 return delivery;
