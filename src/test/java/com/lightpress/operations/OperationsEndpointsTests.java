@@ -2,21 +2,23 @@ package com.lightpress.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.lightpress.testing.Api;
 import com.lightpress.testing.LightpressTest;
 import com.lightpress.testing.OAuthClient;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * log lines that carry the trace id of the request they were written in, the one the caller sent
  * in its {@code traceparent} header.
  */
-@LightpressTest(
-        properties = {"logging.config=classpath:logback-structured-test.xml", "logging.structured.format.console=ecs"})
+@LightpressTest
 @Import(OperationsEndpointsTests.Probe.class)
-@ExtendWith(OutputCaptureExtension.class)
 class OperationsEndpointsTests {
 
     @Value("${local.server.port}")
@@ -62,25 +62,50 @@ class OperationsEndpointsTests {
                         "http_server_requests_seconds");
     }
 
+    /**
+     * Encodes each log line of the request with the encoder the {@code prod} profile writes to the
+     * console (Spring Boot's structured ECS JSON), in the request's thread as the console would.
+     */
     @Test
-    void everyJsonLogLineOfARequestCarriesItsTraceId(CapturedOutput output) {
+    void everyJsonLogLineOfARequestCarriesItsTraceId() {
         var traceId = HexFormat.of().formatHex(randomBytes(16));
         var marker = UUID.randomUUID().toString();
+        var logs = (LoggerContext) LoggerFactory.getILoggerFactory();
+        var encoder = new StructuredLogEncoder();
+        encoder.setContext(logs);
+        encoder.setFormat("ecs");
+        encoder.start();
+        var lines = new CopyOnWriteArrayList<String>();
+        var appender = new AppenderBase<ILoggingEvent>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                lines.add(new String(encoder.encode(event), StandardCharsets.UTF_8).strip());
+            }
+        };
+        appender.setContext(logs);
+        appender.start();
+        var probeLogger = logs.getLogger(Probe.class);
+        probeLogger.addAppender(appender);
+        try {
+            Api.client(port)
+                    .get()
+                    .uri("/operations-probe?marker=" + marker)
+                    .header(
+                            "traceparent",
+                            "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        } finally {
+            probeLogger.detachAppender(appender);
+        }
 
-        Api.client(port)
-                .get()
-                .uri("/operations-probe?marker=" + marker)
-                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
-                .exchange()
-                .expectStatus()
-                .isOk();
-
-        var lines = Arrays.stream(output.getOut().split("\n"))
-                .filter(line -> line.contains(marker))
-                .toList();
         assertThat(lines)
                 .hasSize(2)
-                .allSatisfy(line -> assertThat(line).startsWith("{").contains("\"" + traceId + "\""));
+                .allSatisfy(line -> assertThat(
+                                OAuthClient.json(line).path("traceId").asString())
+                        .isEqualTo(traceId));
+        assertThat(lines).allSatisfy(line -> assertThat(line).contains(marker));
     }
 
     private static byte[] randomBytes(int length) {

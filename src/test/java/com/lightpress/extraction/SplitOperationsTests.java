@@ -7,30 +7,79 @@ import com.lightpress.billing.InvoicePaid;
 import com.lightpress.testing.Api;
 import com.lightpress.testing.Mailbox;
 import com.lightpress.testing.OAuthClient;
+import com.lightpress.testing.SpanRecorder;
 import com.lightpress.testing.SplitDeployment;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
 /**
- * An event on a module's dead-letter queue (twice, as SQS may hold a message twice) is redriven by
- * an admin to the module's queue and processed exactly once; a second redrive finds nothing.
+ * Operating a split deployment (notifications in a process of its own), on one pair of processes:
+ * one sign-up is one trace whose spans come from both processes (the request, the event sent over
+ * SQS, its receipt, the call back to users' API); an event on a module's dead-letter queue (twice,
+ * as SQS may hold a message twice) is redriven by an admin and processed exactly once.
  */
-class DeadLetterRedriveTests {
+class SplitOperationsTests {
 
-    SplitDeployment deployment = SplitDeployment.extracting("notifications");
+    static SplitDeployment deployment = SplitDeployment.extracting("notifications");
 
-    @AfterEach
-    void stop() {
+    @BeforeAll
+    static void start() {
+        deployment.startMain().startExtracted();
+    }
+
+    @AfterAll
+    static void stop() {
         deployment.close();
     }
 
     @Test
+    void signUpIsOneTraceAcrossBothProcesses() {
+        var email = "traced-" + UUID.randomUUID() + "@example.com";
+
+        new OAuthClient(deployment.portOf("auth"))
+                .signUp(email, "correct horse battery staple " + UUID.randomUUID(), "Traced");
+        Mailbox.awaitSubject(email, "Confirm your email address");
+
+        var main = deployment.main().bean(SpanRecorder.class);
+        var extracted = deployment.extracted().bean(SpanRecorder.class);
+        var signUp = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> main.spans().stream()
+                                .filter(span -> span.getKind() == SpanKind.SERVER && mentions(span, "/api/auth/signup"))
+                                .findFirst(),
+                        found -> found.isPresent())
+                .orElseThrow();
+        var traceId = signUp.getTraceId();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(main.trace(traceId))
+                    .anySatisfy(span -> assertThat(span.getKind()).isEqualTo(SpanKind.PRODUCER));
+            assertThat(extracted.trace(traceId))
+                    .anySatisfy(span -> assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER));
+        });
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(main.trace(traceId)).anySatisfy(span -> {
+                    assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
+                    assertThat(mentions(span, "/internal/users")).isTrue();
+                }));
+    }
+
+    private static boolean mentions(SpanData span, String path) {
+        return span.getName().contains(path)
+                || span.getAttributes().asMap().values().stream()
+                        .anyMatch(value -> String.valueOf(value).contains(path));
+    }
+
+    @Test
     void deadLetteredEventIsRedrivenByAnAdminAndProcessedOnce() {
-        deployment.startMain().startExtracted();
         var oauth = new OAuthClient(deployment.portOf("auth"));
         var user = oauth.newUser("Redriven Customer");
         var event = InboundOutageTests.paid(user, 0);
@@ -54,7 +103,6 @@ class DeadLetterRedriveTests {
 
     @Test
     void onlyAdminsRedriveAndOnlyModulesHaveQueues() {
-        deployment.startMain();
         var oauth = new OAuthClient(deployment.portOf("auth"));
         var api = Api.client(deployment.main().port());
 
