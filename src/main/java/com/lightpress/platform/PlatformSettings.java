@@ -41,11 +41,23 @@ public record PlatformSettings(
     /**
      * @param resubmitInterval how often incomplete publications are looked for
      * @param resubmitAfter how old an incomplete publication must be before it is resubmitted, so
-     *     that work still in progress is not started twice
+     *     that work still in progress is not started twice; also the first delay of the backoff,
+     *     which doubles after each failure
+     * @param maxDelay the longest the backoff waits between two attempts
+     * @param deadLetterAfter how long after its publication an incomplete publication is given up
+     *     and becomes a dead letter that an admin can replay
      */
     public record Events(
             @DefaultValue("60s") Duration resubmitInterval,
-            @DefaultValue("60s") Duration resubmitAfter) {}
+            @DefaultValue("60s") Duration resubmitAfter,
+            @DefaultValue("1h") Duration maxDelay,
+            @DefaultValue("24h") Duration deadLetterAfter) {
+
+        /** The retry schedule of failed listeners. */
+        public Backoff backoff() {
+            return new Backoff(resubmitAfter, 2, maxDelay.compareTo(resubmitAfter) < 0 ? resubmitAfter : maxDelay, 0.2);
+        }
+    }
 
     /**
      * @param queuePrefix queue names are this prefix plus the consuming module's name
@@ -55,14 +67,29 @@ public record PlatformSettings(
      *     dead-letter queue (used when this process creates the queues)
      * @param visibilityTimeout how long a received message stays invisible to other consumers
      *     before it comes back, if it was not processed (used when this process creates the queues)
-     * @param inboxRetention how long received event ids are kept to recognise redeliveries
+     * @param inboxRetention how long received event ids are kept to recognise redeliveries; at
+     *     least as long as a queue or dead-letter queue keeps a message (SQS: 14 days at most), and
+     *     extended at start if a queue keeps them longer
+     * @param retryFirstDelay how long a message whose processing failed for want of the database
+     *     stays invisible the first time; the delay doubles with each receive. Keep it above the
+     *     listener's poll timeout (5 s), so a poll under way when the database failed cannot take
+     *     the same message again
+     * @param retryMaxDelay the longest a message is kept invisible after such a failure (SQS
+     *     allows 12 hours)
      */
     public record Sqs(
             @DefaultValue("lightpress-") String queuePrefix,
             @DefaultValue("false") boolean createQueues,
             @DefaultValue("5") int maxReceiveCount,
             @DefaultValue("30s") Duration visibilityTimeout,
-            @DefaultValue("7d") Duration inboxRetention) {
+            @DefaultValue("15d") Duration inboxRetention,
+            @DefaultValue("30s") Duration retryFirstDelay,
+            @DefaultValue("2h") Duration retryMaxDelay) {
+
+        /** The schedule on which a message that met an infrastructure failure comes back. */
+        public Backoff retryBackoff() {
+            return new Backoff(retryFirstDelay, 2, retryMaxDelay, 0.2);
+        }
 
         public String queueOf(String module) {
             return queuePrefix + module;

@@ -11,6 +11,7 @@ import * as profile from './screens/profile.js';
 import * as billing from './screens/billing.js';
 import * as preferences from './screens/preferences.js';
 import * as adminUsers from './screens/admin-users.js';
+import * as adminOperations from './screens/admin-operations.js';
 
 const routes = {
   '/': { screen: welcome, open: true },
@@ -23,6 +24,7 @@ const routes = {
   '/billing': { screen: billing },
   '/settings/notifications': { screen: preferences },
   '/admin/users': { screen: adminUsers, admin: true },
+  '/admin/operations': { screen: adminOperations, admin: true },
 };
 
 let current = null;

@@ -30,7 +30,7 @@ function renderNav() {
       link('#/settings/notifications', 'Notification settings'),
       link('#/profile', 'Profile'),
     );
-    if (session.isAdmin) items.push(link('#/admin/users', 'Users'));
+    if (session.isAdmin) items.push(link('#/admin/users', 'Users'), link('#/admin/operations', 'Operations'));
     items.push(
       h('span', { class: 'who', id: 'who' }, claims.name ?? claims.email ?? ''),
       h('button', { type: 'button', id: 'logout', onclick: () => session.logout() }, 'Log out'),

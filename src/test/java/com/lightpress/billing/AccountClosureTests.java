@@ -1,6 +1,7 @@
 package com.lightpress.billing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +10,8 @@ import com.lightpress.testing.StripeJson;
 import com.lightpress.users.AccountClosed;
 import com.lightpress.users.PersonalData;
 import com.lightpress.users.UserId;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Closing an account ends its subscription at once and keeps its invoices without personal data. */
+/**
+ * Closing an account ends every subscription Stripe has for the customer at once, expires its open
+ * checkouts, redacts the Stripe customer and keeps the invoices without personal data.
+ */
 @BillingTest
 class AccountClosureTests {
 
@@ -74,6 +80,48 @@ class AccountClosureTests {
                         "SELECT status FROM billing.subscriptions WHERE stripe_subscription_id = ?",
                         String.class,
                         subscription.get("id")))
+                .isEqualTo("CANCELED");
+    }
+
+    @Test
+    void closureEndsASubscriptionOnlyStripeKnowsExpiresOpenCheckoutsRedactsTheCustomerAndForgetsIt() {
+        var user = fixtures.oauth.newUser("Hasty");
+        var customer = fixtures.customerOf(user);
+        var unseen = StripeJson.subscription(StripeJson.id("sub"), customer, "price_pro_monthly", "active");
+        fixtures.stripe.subscription(unseen);
+        fixtures.stripe.subscriptionsOf(customer, List.of(unseen));
+        var canceled = StripeJson.copy(unseen);
+        canceled.put("status", "canceled");
+        fixtures.stripe.subscriptionCancel(canceled);
+        var session = StripeJson.checkoutSession(StripeJson.id("cs_test"), customer, user.id(), null);
+        fixtures.stripe.openCheckoutsOf(customer, List.of(session));
+        fixtures.stripe.expiring(session);
+        var userId = new UserId(UUID.fromString(user.id()));
+
+        transactions.executeWithoutResult(status -> events.publishEvent(AccountClosed.of(userId)));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM billing.customers WHERE user_id = ?",
+                                Integer.class,
+                                userId.value())
+                        == 0);
+        var stripe = fixtures.stripe.server();
+        assertThat(stripe.findAll(deleteRequestedFor(urlPathEqualTo("/v1/subscriptions/" + unseen.get("id")))))
+                .hasSize(1);
+        assertThat(stripe.findAll(
+                        postRequestedFor(urlPathEqualTo("/v1/checkout/sessions/" + session.get("id") + "/expire"))))
+                .hasSize(1);
+        var redaction = stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/customers/" + customer)));
+        assertThat(redaction)
+                .singleElement()
+                .satisfies(request -> assertThat(URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8))
+                        .contains("name=", "email=", "address=", "phone=")
+                        .doesNotContain("@"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM billing.subscriptions WHERE stripe_subscription_id = ?",
+                        String.class,
+                        unseen.get("id")))
                 .isEqualTo("CANCELED");
     }
 

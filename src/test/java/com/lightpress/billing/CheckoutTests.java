@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.lightpress.testing.OAuthClient.TestUser;
+import com.lightpress.testing.StripeJson;
 import com.lightpress.testing.StripeStub;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,51 @@ class CheckoutTests {
                 .isEqualTo(409)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void secondCheckoutInARowReusesTheOpenSessionAndAnotherPlanExpiresIt() {
+        var user = fixtures.oauth.newUser("Twice");
+        var customer = stripe.customerFor(user.id());
+        var url = stripe.checkoutFor(customer, user.id());
+        checkout(user, "pro", "first").expectStatus().isOk();
+        var open = StripeJson.checkoutSession(url.substring(url.lastIndexOf('/') + 1), customer, user.id(), null);
+        open.put("metadata", Map.of("plan", "pro", "user_id", user.id()));
+        open.put("url", url);
+        stripe.openCheckoutsOf(customer, List.of(open));
+        stripe.expiring(open);
+
+        checkout(user, "pro", "second")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.url")
+                .isEqualTo(url);
+        assertThat(requests("/v1/checkout/sessions", customer)).hasSize(1);
+
+        checkout(user, "team", "third").expectStatus().isOk();
+        assertThat(stripe.server()
+                        .findAll(postRequestedFor(
+                                urlPathEqualTo("/v1/checkout/sessions/" + open.get("id") + "/expire"))))
+                .hasSize(1);
+        assertThat(form(requests("/v1/checkout/sessions", customer).get(1)))
+                .contains("line_items[0][price]=price_team_monthly", "metadata[plan]=team");
+    }
+
+    @Test
+    void checkoutIsRefusedWhenStripeHasALiveSubscriptionTheMirrorHasNotSeen() {
+        var user = fixtures.oauth.newUser("Unseen Subscriber");
+        var customer = fixtures.customerOf(user);
+        stripe.subscriptionsOf(
+                customer,
+                List.of(StripeJson.subscription(StripeJson.id("sub"), customer, "price_pro_monthly", "active")));
+
+        checkout(user, "team", null)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(requests("/v1/checkout/sessions", customer)).isEmpty();
     }
 
     @Test

@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lightpress.billing.SubscriptionStatus;
 import com.lightpress.billing.SubscriptionStatusChanged;
 import com.lightpress.testing.LightpressTest;
+import com.lightpress.testing.Mailbox;
 import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The screens fed by the other modules, in a real browser: the inbox updated live over the
- * stream, billing without Stripe, and the admins' user list.
+ * stream, billing without Stripe, the admins' user list and their operations screen.
  */
 @LightpressTest
 class InboxBillingAndAdminTests extends BrowserTest {
@@ -28,6 +31,9 @@ class InboxBillingAndAdminTests extends BrowserTest {
 
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void showsANewNotificationLiveWithoutAReload() {
@@ -72,6 +78,33 @@ class InboxBillingAndAdminTests extends BrowserTest {
         assertThat(page.await(By.cssSelector("button[data-plan='pro']")).isEnabled())
                 .isFalse();
         chromium.screenshot("billing");
+    }
+
+    @Test
+    void adminSendsAnEmailThatWasGivenUpOnAgainFromTheOperationsScreen() {
+        var admin = client.admin();
+        var recipient = "given-up-" + UUID.randomUUID() + "@example.com";
+        var id = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO notifications.deliveries (id, event_id, template, user_id, recipient, category,"
+                        + " status, attempts, subject, html_body, text_body, last_error, created_at, updated_at,"
+                        + " retry_until) VALUES (?, ?, 'welcome', ?, ?, 'account', 'FAILED', 14, 'Welcome back',"
+                        + " '<p>Hello again</p>', 'Hello again', '421 try again later', now() - interval '1 day',"
+                        + " now(), now())",
+                id,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                recipient);
+
+        page.logInAt("#/admin/operations", admin.email(), admin.password());
+        page.awaitText(By.id("failed-deliveries"), recipient);
+        page.awaitText(By.id("dead-letters-section"), "No event listener was given up on.");
+        chromium.screenshot("admin-operations");
+        page.click(By.xpath("//tr[@data-id='" + id + "']//button[starts-with(., 'Send again')]"));
+
+        Mailbox.awaitSubject(recipient, "Welcome back");
+        page.awaitGone(By.xpath("//tr[@data-id='" + id + "']"));
+        page.awaitGone(By.id("queues-section"));
     }
 
     @Test

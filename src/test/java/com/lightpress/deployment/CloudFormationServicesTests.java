@@ -101,7 +101,8 @@ class CloudFormationServicesTests {
             assertThat(service.resourcesAllowing("TaskRole", "sqs:DeleteMessage"))
                     .isEqualTo(consumed);
             assertThat(service.resourcesAllowing("TaskRole", "sqs:SendMessage")).isEqualTo(published);
-            assertThat(service.actions("TaskRole")).allMatch(action -> action.startsWith("sqs:"));
+            assertThat(service.actions("TaskRole"))
+                    .allMatch(action -> action.startsWith("sqs:") || action.equals("cloudwatch:PutMetricData"));
         }
     }
 

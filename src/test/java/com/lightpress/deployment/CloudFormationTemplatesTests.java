@@ -73,7 +73,16 @@ class CloudFormationTemplatesTests {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"Network", "Cluster", "Database", "Queues", "Secrets", "MainService", "NotificationsService"})
+            strings = {
+                "Network",
+                "Cluster",
+                "Database",
+                "Queues",
+                "Secrets",
+                "MainService",
+                "NotificationsService",
+                "Operations"
+            })
     void passesNestedStacksExactlyTheParametersTheyDeclare(String stack) {
         var root = Template.load(LightpressStacks.ROOT);
         var declared = root.nested(stack).parameters();
@@ -125,6 +134,12 @@ class CloudFormationTemplatesTests {
 
         assertThat(nested)
                 .containsExactlyInAnyOrder(
-                        "network.yaml", "cluster.yaml", "database.yaml", "queues.yaml", "secrets.yaml", "service.yaml");
+                        "network.yaml",
+                        "cluster.yaml",
+                        "database.yaml",
+                        "queues.yaml",
+                        "secrets.yaml",
+                        "service.yaml",
+                        "operations.yaml");
     }
 }

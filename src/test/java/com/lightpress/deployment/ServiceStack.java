@@ -1,5 +1,6 @@
 package com.lightpress.deployment;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,18 @@ record ServiceStack(String name, StackEvaluation stack) {
                     }
                 }));
         return resources;
+    }
+
+    /** The conditions of the statements in a role's inline policy that allow the given action. */
+    List<Object> conditionsAllowing(String role, String action) {
+        var conditions = new ArrayList<Object>();
+        policies(role)
+                .forEach(policy -> statements(policy).forEach(statement -> {
+                    if (asList(statement.get("Action")).contains(action)) {
+                        conditions.add(statement.get("Condition"));
+                    }
+                }));
+        return conditions;
     }
 
     /** Every action a role's inline policies allow. */

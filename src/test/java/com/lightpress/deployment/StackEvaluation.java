@@ -45,6 +45,11 @@ final class StackEvaluation {
                 });
     }
 
+    /** A parameter's value as this stack is given it. */
+    Object parameter(String name) {
+        return parameters.get(name);
+    }
+
     Template template() {
         return template;
     }

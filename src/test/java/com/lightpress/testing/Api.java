@@ -1,5 +1,6 @@
 package com.lightpress.testing;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -16,5 +17,16 @@ public final class Api {
         return RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
                 .baseUrl("http://127.0.0.1:" + port)
                 .build();
+    }
+
+    /** Sends the request as the given user, expects 200 and answers the body. */
+    public static String okBody(RestTestClient.RequestHeadersSpec<?> request, OAuthClient.TestUser user) {
+        return request.header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 }

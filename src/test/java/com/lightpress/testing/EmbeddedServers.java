@@ -91,6 +91,24 @@ public final class EmbeddedServers {
         return jdbcUrl(name);
     }
 
+    /**
+     * Takes a database away from its clients, as an outage would: it refuses new connections and
+     * its open ones are closed; {@code false} brings it back.
+     */
+    public void setDatabaseDown(String jdbcUrl, boolean down) {
+        var name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + !down);
+            if (down) {
+                statement.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change database " + name, e);
+        }
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + LOOPBACK + ":" + postgres.getPort() + "/" + database;
     }

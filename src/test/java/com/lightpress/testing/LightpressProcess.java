@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A whole Lightpress process started by a test, on the shared embedded servers, the way a
  * container would start it: with its own settings, on its own port, until the test closes it. It
- * records the events it publishes ({@link EventRecorder}).
+ * records the events it publishes ({@link EventRecorder}) and the spans it finishes ({@link SpanRecorder}).
  */
 public final class LightpressProcess implements AutoCloseable {
 
@@ -44,7 +44,7 @@ public final class LightpressProcess implements AutoCloseable {
         var arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        var sources = new ArrayList<Class<?>>(List.of(Lightpress.class, EventRecorder.class));
+        var sources = new ArrayList<Class<?>>(List.of(Lightpress.class, EventRecorder.class, SpanRecorder.class));
         sources.addAll(List.of(testBeans));
         var context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .initializers(application -> application

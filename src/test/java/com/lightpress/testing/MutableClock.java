@@ -20,6 +20,11 @@ public final class MutableClock extends Clock {
         offset.set(Duration.between(Instant.now(), moment));
     }
 
+    /** Moves the clock forward (or back, for a negative amount); it runs on from there. */
+    public void advance(Duration amount) {
+        offset.accumulateAndGet(amount, Duration::plus);
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
     }

@@ -42,8 +42,21 @@ public final class SplitDeployment implements AutoCloseable {
     }
 
     public SplitDeployment startExtracted() {
-        extractedProcess = start(extractedPort, extracted, "proc_extracted", Map.of());
+        return startExtracted(Map.of());
+    }
+
+    public SplitDeployment startExtracted(Map<String, Object> overrides) {
+        extractedProcess = start(extractedPort, extracted, "proc_extracted", overrides);
         return this;
+    }
+
+    /** The shared database refuses every connection of both processes until {@link #databaseUp()}. */
+    public void databaseDown() {
+        EmbeddedServers.shared().setDatabaseDown(jdbcUrl, true);
+    }
+
+    public void databaseUp() {
+        EmbeddedServers.shared().setDatabaseDown(jdbcUrl, false);
     }
 
     public void stopMain() {

@@ -3,15 +3,19 @@ package com.lightpress.testing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +43,12 @@ public final class StripeStub {
 
     public static final Map<String, Long> PRICES = Map.of("price_pro_monthly", 1500L, "price_team_monthly", 4900L);
 
+    /** The priority of the catch-all answers; a test's own stubs (priority 5) win over them. */
+    private static final int DEFAULTS = 10;
+
+    /** Lists for one customer; the latest stub of a customer wins over the empty default. */
+    private static final int PER_CUSTOMER = 1;
+
     private static StripeStub shared;
 
     private final WireMockServer server;
@@ -47,6 +57,43 @@ public final class StripeStub {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         PRICES.forEach((id, amount) -> stub(get(urlPathEqualTo("/v1/prices/" + id)), StripeJson.price(id, amount)));
+        // what Stripe answers for a customer nobody stubbed: no subscriptions, no open checkouts;
+        // lists for one customer take precedence over a test's list of all subscriptions
+        server.stubFor(get(urlPathEqualTo("/v1/subscriptions"))
+                .withQueryParam("customer", matching(".+"))
+                .atPriority(PER_CUSTOMER)
+                .willReturn(json(200, StripeJson.list("/v1/subscriptions"))));
+        server.stubFor(get(urlPathEqualTo("/v1/checkout/sessions"))
+                .withQueryParam("customer", matching(".+"))
+                .atPriority(PER_CUSTOMER)
+                .willReturn(json(200, StripeJson.list("/v1/checkout/sessions"))));
+        server.stubFor(post(urlPathMatching("/v1/customers/[^/]+"))
+                .atPriority(DEFAULTS)
+                .willReturn(json(200, StripeJson.customer(StripeJson.id("cus"), ""))));
+    }
+
+    /** Stripe's own list of the customer's subscriptions (any status), as closure and checkout ask for it. */
+    public void subscriptionsOf(String customerId, List<Map<String, Object>> subscriptions) {
+        server.stubFor(get(urlPathEqualTo("/v1/subscriptions"))
+                .withQueryParam("customer", equalTo(customerId))
+                .atPriority(PER_CUSTOMER)
+                .willReturn(json(200, StripeJson.list("/v1/subscriptions", subscriptions.toArray(Map[]::new)))));
+    }
+
+    /** The customer's Checkout Sessions that are still open. */
+    public void openCheckoutsOf(String customerId, List<Map<String, Object>> sessions) {
+        server.stubFor(get(urlPathEqualTo("/v1/checkout/sessions"))
+                .withQueryParam("customer", equalTo(customerId))
+                .atPriority(PER_CUSTOMER)
+                .willReturn(json(200, StripeJson.list("/v1/checkout/sessions", sessions.toArray(Map[]::new)))));
+    }
+
+    /** Stripe expires the session; answers it expired. */
+    public void expiring(Map<String, Object> session) {
+        var expired = StripeJson.copy(session);
+        expired.put("status", "expired");
+        expired.put("url", null);
+        stub(post(urlPathEqualTo("/v1/checkout/sessions/" + session.get("id") + "/expire")), expired);
     }
 
     public static synchronized StripeStub shared() {

@@ -35,6 +35,7 @@ public class SignUp {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final AuthSettings settings;
+    private final AuthMeters meters;
     private final Clock clock;
 
     SignUp(
@@ -46,6 +47,7 @@ public class SignUp {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             AuthSettings settings,
+            AuthMeters meters,
             Clock clock) {
         this.credentials = credentials;
         this.accounts = accounts;
@@ -55,6 +57,7 @@ public class SignUp {
         this.events = events;
         this.transactions = transactions;
         this.settings = settings;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -73,28 +76,32 @@ public class SignUp {
         policy.check("password", password, normalized, displayName);
         var hash = hashing.hash(password);
         try {
-            transactions.executeWithoutResult(status -> register(normalized, hash, displayName.trim()));
+            var registered = transactions.execute(status -> register(normalized, hash, displayName.trim()));
+            meters.signUp(Boolean.TRUE.equals(registered));
         } catch (DataAccessException e) {
             if (!(NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
                     && UNIQUE_VIOLATION.equals(sql.getSQLState()))) {
                 throw e;
             }
             // another request signed this address up a moment ago: the same answer as for any address
+            meters.signUp(false);
         }
     }
 
-    private void register(String email, String hash, String displayName) {
+    /** @return whether the address was new */
+    private boolean register(String email, String hash, String displayName) {
         var existing = credentials.findByEmail(email);
         if (existing.isPresent()) {
             var owner = existing.get().id();
             if (limits.count("sign-up-notices:" + owner, 1, NOTICE_INTERVAL).allowed()) {
                 events.publishEvent(SignUpAttemptedOnExistingAccount.of(owner));
             }
-            return;
+            return false;
         }
         var id = new UserId(UUID.randomUUID());
         credentials.save(Credential.signUp(id, email, hash, settings.tokens().verification(), clock.instant()));
         accounts.register(id, email, displayName);
+        return true;
     }
 
     static String normalize(String email) {

@@ -1,5 +1,6 @@
 package com.lightpress.auth.server;
 
+import com.lightpress.auth.credentials.AuthMeters;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.credentials.PasswordLogin;
@@ -120,9 +121,10 @@ class AuthorizationServerConfiguration {
             HttpSecurity http,
             PasswordLogin passwordLogin,
             TrustedDevices devices,
+            AuthMeters meters,
             AuthSettings settings,
             Clock clock) {
-        var outcomes = new LoginOutcomes(devices, settings);
+        var outcomes = new LoginOutcomes(devices, meters, settings);
         http.securityMatcher("/login", "/logout", "/activate", "/activate/**", "/auth/**")
                 .addFilterBefore(
                         new LoginSessionAge(settings.session().absoluteTimeout(), clock),
@@ -160,11 +162,12 @@ class AuthorizationServerConfiguration {
             JwtEncoder encoder,
             CredentialManagement credentials,
             UserAccounts accounts,
+            AuthMeters meters,
             AuthSettings settings,
             PlatformSettings platform,
             Clock clock) {
         var jwt = new JwtGenerator(encoder);
-        jwt.setJwtCustomizer(new TokenClaims(credentials, accounts, platform.apiAudience()));
+        jwt.setJwtCustomizer(new TokenClaims(credentials, accounts, platform.apiAudience(), meters));
         jwt.setClock(clock);
         return new DelegatingOAuth2TokenGenerator(
                 jwt, new FamilyRefreshTokenGenerator(settings.tokens().refreshAbsolute(), clock));

@@ -1,5 +1,6 @@
 package com.lightpress.auth.server;
 
+import com.lightpress.auth.credentials.AuthMeters;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.HashingBusy;
 import com.lightpress.auth.credentials.TrustedDevices;
@@ -26,13 +27,15 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 final class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     private final TrustedDevices devices;
+    private final AuthMeters meters;
     private final Duration deviceLifetime;
     private final AuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
     private final AuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
     private final AuthenticationFailureHandler busy = new SimpleUrlAuthenticationFailureHandler("/login?busy");
 
-    LoginOutcomes(TrustedDevices devices, AuthSettings settings) {
+    LoginOutcomes(TrustedDevices devices, AuthMeters meters, AuthSettings settings) {
         this.devices = devices;
+        this.meters = meters;
         this.deviceLifetime = settings.login().deviceLifetime();
     }
 
@@ -40,6 +43,7 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
+        meters.login("success");
         CurrentRequestSessions.markLogin(request);
         var cookie = devices.remember(UserId.of(authentication.getName()), LoginDetails.deviceCookie(request));
         response.addHeader(
@@ -59,7 +63,9 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException, ServletException {
-        var handler = exception.getCause() instanceof HashingBusy ? busy : refused;
+        var noCapacity = exception.getCause() instanceof HashingBusy;
+        meters.login(noCapacity ? "busy" : "refused");
+        var handler = noCapacity ? busy : refused;
         handler.onAuthenticationFailure(request, response, exception);
     }
 }

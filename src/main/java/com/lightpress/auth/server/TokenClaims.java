@@ -2,6 +2,7 @@ package com.lightpress.auth.server;
 
 import static java.util.stream.Collectors.toCollection;
 
+import com.lightpress.auth.credentials.AuthMeters;
 import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.credentials.LoginIdentity;
 import com.lightpress.platform.AuthenticatedUser;
@@ -38,24 +39,34 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     private final CredentialManagement credentials;
     private final UserAccounts accounts;
     private final String apiAudience;
+    private final AuthMeters meters;
 
-    TokenClaims(CredentialManagement credentials, UserAccounts accounts, String apiAudience) {
+    TokenClaims(CredentialManagement credentials, UserAccounts accounts, String apiAudience, AuthMeters meters) {
         this.credentials = credentials;
         this.accounts = accounts;
         this.apiAudience = apiAudience;
+        this.meters = meters;
     }
 
     @Override
     public void customize(JwtEncodingContext context) {
-        if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+        var accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+        if (accessToken) {
             context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
             context.getClaims()
                     .audience(new ArrayList<>(List.of(apiAudience)))
                     .claim("client_id", context.getRegisteredClient().getClientId());
         }
-        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-            return;
+        if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            addUserClaims(context);
         }
+        if (accessToken) {
+            meters.tokenIssued(context.getAuthorizationGrantType().getValue());
+        }
+    }
+
+    /** Who the user is, from the credential and the profile; refuses a login that is no longer valid. */
+    private void addUserClaims(JwtEncodingContext context) {
         var user = UserId.of(context.getPrincipal().getName());
         var claims = context.getClaims();
         var identity = credentials

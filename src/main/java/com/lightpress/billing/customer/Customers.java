@@ -66,6 +66,11 @@ public class Customers {
         }
     }
 
+    /** Forgets which Stripe customer stood for the user (their account is closed). */
+    public void forget(UserId user) {
+        customers.deleteById(user);
+    }
+
     public Optional<CustomerView> view(UserId user) {
         return customers.findById(user).map(it -> new CustomerView(it.stripeCustomerId(), it.createdAt()));
     }

@@ -1,11 +1,14 @@
 package com.lightpress.billing.stripe;
 
+import com.lightpress.billing.SubscriptionStatus;
 import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionListParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StripeSubscriptions {
+
+    private static final Set<SubscriptionStatus> ENDED =
+            EnumSet.of(SubscriptionStatus.CANCELED, SubscriptionStatus.INCOMPLETE_EXPIRED);
 
     private final StripeConnection stripe;
     private final Map<String, StripePrice> prices = new ConcurrentHashMap<>();
@@ -37,6 +43,28 @@ public class StripeSubscriptions {
             var params = SubscriptionListParams.builder().setLimit(100L).build();
             for (var subscription : client.v1().subscriptions().list(params).autoPagingIterable()) {
                 result.add(StripeSubscription.of(subscription));
+            }
+            return result;
+        });
+    }
+
+    /**
+     * The customer's subscriptions that have not ended, as Stripe knows them: also those the
+     * mirror has not seen yet (a checkout paid a moment ago, a webhook that never arrived).
+     */
+    public List<StripeSubscription> liveOf(String customerId) {
+        return stripe.call("list the customer's subscriptions", client -> {
+            var result = new ArrayList<StripeSubscription>();
+            var params = SubscriptionListParams.builder()
+                    .setCustomer(customerId)
+                    .setStatus(SubscriptionListParams.Status.ALL)
+                    .setLimit(100L)
+                    .build();
+            for (var subscription : client.v1().subscriptions().list(params).autoPagingIterable()) {
+                var mirrored = StripeSubscription.of(subscription);
+                if (!ENDED.contains(mirrored.status())) {
+                    result.add(mirrored);
+                }
             }
             return result;
         });

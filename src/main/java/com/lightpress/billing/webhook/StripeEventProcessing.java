@@ -3,7 +3,11 @@ package com.lightpress.billing.webhook;
 import com.lightpress.billing.invoice.InvoiceBook;
 import com.lightpress.billing.stripe.StripeCallFailed;
 import com.lightpress.billing.subscription.SubscriptionSync;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,12 +27,21 @@ class StripeEventProcessing {
     private final WebhookLedger ledger;
     private final SubscriptionSync subscriptions;
     private final InvoiceBook invoices;
+    private final Timer lag;
     private final Clock clock;
 
-    StripeEventProcessing(WebhookLedger ledger, SubscriptionSync subscriptions, InvoiceBook invoices, Clock clock) {
+    StripeEventProcessing(
+            WebhookLedger ledger,
+            SubscriptionSync subscriptions,
+            InvoiceBook invoices,
+            MeterRegistry meters,
+            Clock clock) {
         this.ledger = ledger;
         this.subscriptions = subscriptions;
         this.invoices = invoices;
+        this.lag = Timer.builder("lightpress.billing.webhook.lag")
+                .description("Time from Stripe creating an event to billing having applied it")
+                .register(meters);
         this.clock = clock;
     }
 
@@ -46,7 +59,11 @@ class StripeEventProcessing {
             }
             LOG.info("Stripe no longer has {} of event {}; nothing to apply", event.objectId(), event.stripeEventId());
         }
-        ledger.markProcessed(event.stripeEventId(), clock.instant());
+        var now = clock.instant();
+        ledger.markProcessed(event.stripeEventId(), now);
+        if (event.created().isAfter(Instant.EPOCH)) {
+            lag.record(Duration.between(event.created(), now));
+        }
     }
 
     private void apply(StripeEventReceived event) {

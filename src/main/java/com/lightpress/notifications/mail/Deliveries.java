@@ -4,6 +4,7 @@ import com.lightpress.notifications.config.NotificationsSettings;
 import com.lightpress.users.UserId;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * accepted it. A crash before the SMTP server accepts leaves a claim whose lease runs out, and the
  * next attempt sends. A crash in the moment between acceptance and the SENT commit cannot be told
  * apart from that, so the email is then sent again: delivery is at least once, and that window is
- * a single short update long.
+ * a single short update long. An attempt that SMTP refuses is tried again with exponential backoff
+ * for {@code retry.give-up-after}; the event's listener completes after the first attempt, since
+ * the delivery row itself now carries the work.
  */
 @Service
 public class Deliveries {
@@ -35,6 +38,7 @@ public class Deliveries {
     private final JdbcAggregateOperations aggregates;
     private final Postman postman;
     private final NotificationsSettings settings;
+    private final MailMeters meters;
     private final Clock clock;
 
     Deliveries(
@@ -42,11 +46,13 @@ public class Deliveries {
             JdbcAggregateOperations aggregates,
             Postman postman,
             NotificationsSettings settings,
+            MailMeters meters,
             Clock clock) {
         this.deliveries = deliveries;
         this.aggregates = aggregates;
         this.postman = postman;
         this.settings = settings;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -62,7 +68,10 @@ public class Deliveries {
             return existing.get().id();
         }
         try {
-            return aggregates.insert(Delivery.record(request, clock.instant())).id();
+            return aggregates
+                    .insert(Delivery.record(
+                            request, clock.instant(), settings.retry().giveUpAfter()))
+                    .id();
         } catch (DuplicateKeyException e) {
             return deliveries
                     .findByKey(request.eventId(), request.template(), key)
@@ -72,39 +81,55 @@ public class Deliveries {
     }
 
     /**
-     * Sends a delivery if it is due and nobody else is sending it.
+     * Sends a delivery if it is due and nobody else is sending it. A failed attempt is not an
+     * error for the caller: the delivery waits for its next attempt (exponential backoff with
+     * jitter) and {@link DueMail} sends it then, until its retry window closes and it is FAILED.
      *
-     * @return the status it is left in: SENT, WAITING (for quiet hours to end) or FAILED (for good)
-     * @throws DeliveryNotSentYet when this attempt failed and a later one should try again, or
-     *     another sender holds the delivery and may still fail
+     * @return the status it is left in: SENT, PENDING (another attempt is scheduled), WAITING (for
+     *     quiet hours), SENDING (another sender holds it) or FAILED (given up)
      */
     public DeliveryStatus send(UUID id) {
         var now = clock.instant();
         if (deliveries.claim(id, now, now.plus(settings.sendLease())) == 0) {
-            return unclaimable(id);
+            return deliveries.findById(id).orElseThrow().status();
         }
         var delivery = deliveries.findById(id).orElseThrow();
         try {
             postman.send(id, delivery.email());
         } catch (MailException e) {
-            return failed(id, e);
+            return failed(delivery, e);
         }
         deliveries.markSent(id, clock.instant());
+        meters.sent();
         return DeliveryStatus.SENT;
     }
 
-    /** Sends held-back email whose quiet hours are over; a failure waits for the next round. */
+    /** Sends email that is due (quiet hours over, next attempt reached); answers how many were tried. */
     public int sendDue(int limit) {
-        var due = deliveries.dueDeferred(clock.instant(), limit);
-        var sent = 0;
-        for (var id : due) {
-            try {
-                sent += send(id) == DeliveryStatus.SENT ? 1 : 0;
-            } catch (DeliveryNotSentYet e) {
-                LOG.debug("Held-back delivery {} not sent yet: {}", id, e.getMessage());
-            }
+        var due = deliveries.due(clock.instant(), limit);
+        due.forEach(this::send);
+        return due.size();
+    }
+
+    /**
+     * Gives a failed delivery a new retry window and sends it at once (a failure schedules the
+     * next attempt as usual). A delivery that is not failed (sent, or replayed already) is left as
+     * it is, so replaying twice sends once.
+     *
+     * @return the delivery as it is afterwards, if it exists
+     */
+    public Optional<DeliveryView> replay(UUID id) {
+        var now = clock.instant();
+        if (deliveries.replay(id, now, now.plus(settings.retry().giveUpAfter())) == 1) {
+            LOG.info("Email delivery {} replayed by an admin", id);
+            send(id);
         }
-        return sent;
+        return deliveries.findById(id).map(Delivery::toView);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DeliveryView> find(UUID id) {
+        return deliveries.findById(id).map(Delivery::toView);
     }
 
     @Transactional(readOnly = true)
@@ -124,23 +149,26 @@ public class Deliveries {
         deliveries.deleteAllOf(user.value());
     }
 
-    private DeliveryStatus unclaimable(UUID id) {
-        var status = deliveries.findById(id).orElseThrow().status();
-        if (status == DeliveryStatus.SENDING || status == DeliveryStatus.PENDING) {
-            throw new DeliveryNotSentYet(id, "another attempt is sending it");
-        }
-        return status;
-    }
-
-    private DeliveryStatus failed(UUID id, MailException e) {
+    private DeliveryStatus failed(Delivery delivery, MailException e) {
         var error = String.valueOf(e.getMessage());
         error = error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error;
-        deliveries.recordFailure(id, error, settings.maxAttempts(), clock.instant());
-        var status = deliveries.findById(id).orElseThrow().status();
+        var now = clock.instant();
+        var next = now.plus(settings.retry().backoff().delayAfter(delivery.attempts(), delivery.id()));
+        deliveries.recordFailure(delivery.id(), error, next, now);
+        meters.failed();
+        var status = deliveries.findById(delivery.id()).orElseThrow().status();
         if (status == DeliveryStatus.FAILED) {
-            LOG.error("Giving up on email delivery {} after {} attempts: {}", id, settings.maxAttempts(), error);
-            return status;
+            meters.dead();
+            LOG.error(
+                    "Giving up on email delivery {} after {} attempts: {}", delivery.id(), delivery.attempts(), error);
+        } else {
+            LOG.warn(
+                    "Email delivery {} failed (attempt {}), next attempt at {}: {}",
+                    delivery.id(),
+                    delivery.attempts(),
+                    next,
+                    error);
         }
-        throw new DeliveryNotSentYet(id, error, e);
+        return status;
     }
 }

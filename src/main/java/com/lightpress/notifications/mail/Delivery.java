@@ -1,6 +1,7 @@
 package com.lightpress.notifications.mail;
 
 import com.lightpress.users.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,7 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * One email for one (event, template, recipient). Its status moves only through the conditional
  * updates of {@link DeliveryRepository}, so two senders can never both own it. The body is kept
- * only until the email is sent or given up.
+ * until the email is sent (a failed one keeps it, so an admin can replay it).
  */
 @Table(schema = "notifications", name = "deliveries")
 class Delivery {
@@ -28,6 +29,7 @@ class Delivery {
     private final int attempts;
     private final @Nullable Instant notBefore;
     private final @Nullable Instant claimedUntil;
+    private final Instant retryUntil;
     private final String subject;
     private final @Nullable String htmlBody;
     private final @Nullable String textBody;
@@ -49,6 +51,7 @@ class Delivery {
             int attempts,
             @Nullable Instant notBefore,
             @Nullable Instant claimedUntil,
+            Instant retryUntil,
             String subject,
             @Nullable String htmlBody,
             @Nullable String textBody,
@@ -67,6 +70,7 @@ class Delivery {
         this.attempts = attempts;
         this.notBefore = notBefore;
         this.claimedUntil = claimedUntil;
+        this.retryUntil = retryUntil;
         this.subject = subject;
         this.htmlBody = htmlBody;
         this.textBody = textBody;
@@ -77,7 +81,8 @@ class Delivery {
         this.sentAt = sentAt;
     }
 
-    static Delivery record(DeliveryRequest request, Instant now) {
+    /** A new delivery, to be tried until {@code retryUntil} (counted from when it may first go out). */
+    static Delivery record(DeliveryRequest request, Instant now, Duration retryFor) {
         var email = request.email();
         var status = request.notBefore() == null ? DeliveryStatus.PENDING : DeliveryStatus.WAITING;
         return new Delivery(
@@ -91,6 +96,7 @@ class Delivery {
                 0,
                 request.notBefore(),
                 null,
+                (request.notBefore() == null ? now : request.notBefore()).plus(retryFor),
                 email.subject(),
                 email.html(),
                 email.text(),
@@ -107,6 +113,10 @@ class Delivery {
 
     DeliveryStatus status() {
         return status;
+    }
+
+    int attempts() {
+        return attempts;
     }
 
     /** The email to hand to SMTP; only a delivery that is being sent still has its body. */

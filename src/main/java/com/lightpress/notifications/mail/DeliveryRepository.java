@@ -32,22 +32,32 @@ interface DeliveryRepository extends ListCrudRepository<Delivery, UUID> {
             + " WHERE id = :id AND status = 'SENDING'")
     int markSent(UUID id, Instant now);
 
-    /** Gives a failed attempt back, or gives up once the attempts reach the limit. */
+    /**
+     * Gives a failed attempt back for another try at {@code nextAttempt}, or gives up once the
+     * delivery's retry window has closed. The body stays, so an admin can replay a failed email.
+     */
     @Modifying
     @Query("UPDATE notifications.deliveries SET"
-            + " status = CASE WHEN attempts >= :maxAttempts THEN 'FAILED'"
-            + "   WHEN not_before IS NULL THEN 'PENDING' ELSE 'WAITING' END,"
-            + " html_body = CASE WHEN attempts >= :maxAttempts THEN NULL ELSE html_body END,"
-            + " text_body = CASE WHEN attempts >= :maxAttempts THEN NULL ELSE text_body END,"
-            + " claimed_until = NULL, last_error = :error, updated_at = :now"
+            + " status = CASE WHEN retry_until <= :now THEN 'FAILED' ELSE 'PENDING' END,"
+            + " not_before = :nextAttempt, claimed_until = NULL, last_error = :error, updated_at = :now"
             + " WHERE id = :id AND status = 'SENDING'")
-    int recordFailure(UUID id, String error, int maxAttempts, Instant now);
+    int recordFailure(UUID id, String error, Instant nextAttempt, Instant now);
 
-    /** Held-back email whose quiet hours are over, and held-back email whose sender vanished. */
-    @Query("SELECT id FROM notifications.deliveries WHERE not_before IS NOT NULL AND ("
-            + " (status = 'WAITING' AND not_before <= :now) OR (status = 'SENDING' AND claimed_until < :now))"
-            + " ORDER BY not_before LIMIT :limit")
-    List<UUID> dueDeferred(Instant now, int limit);
+    /** Makes a failed delivery due again, with a new retry window; only once. */
+    @Modifying
+    @Query("UPDATE notifications.deliveries SET status = 'PENDING', not_before = :now, retry_until = :retryUntil,"
+            + " updated_at = :now WHERE id = :id AND status = 'FAILED'")
+    int replay(UUID id, Instant now, Instant retryUntil);
+
+    /**
+     * Email whose time has come: held back by quiet hours, waiting for its next attempt after a
+     * failure, or claimed by a sender that vanished.
+     */
+    @Query("SELECT id FROM notifications.deliveries WHERE"
+            + " (status IN ('PENDING', 'WAITING') AND not_before <= :now)"
+            + " OR (status = 'SENDING' AND claimed_until < :now)"
+            + " ORDER BY coalesce(not_before, claimed_until) LIMIT :limit")
+    List<UUID> due(Instant now, int limit);
 
     @Query("SELECT * FROM notifications.deliveries WHERE status = :status"
             + " ORDER BY updated_at DESC, id DESC LIMIT :limit")

@@ -7,11 +7,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Email deliveries by status for admins, above all those that failed for good. */
+/** Email deliveries for admins: by status, above all those given up on, and replaying those. */
 @RestController
 class DeliveryAdminController {
 
@@ -27,6 +32,24 @@ class DeliveryAdminController {
             @RequestParam(defaultValue = "failed") String status,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return deliveries.withStatus(parse(status), limit);
+    }
+
+    @GetMapping("/api/admin/notifications/deliveries/{id}")
+    DeliveryView show(@PathVariable UUID id) {
+        return deliveries.find(id).orElseThrow(DeliveryAdminController::notFound);
+    }
+
+    /**
+     * Sends a failed email again, with a new retry window. Replaying one that is not failed (sent
+     * already, or replayed and on its way) answers it unchanged, so a double click sends one email.
+     */
+    @PostMapping("/api/admin/notifications/deliveries/{id}/replay")
+    DeliveryView replay(@PathVariable UUID id) {
+        return deliveries.replay(id).orElseThrow(DeliveryAdminController::notFound);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such delivery.");
     }
 
     private static DeliveryStatus parse(String status) {

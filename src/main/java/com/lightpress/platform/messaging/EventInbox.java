@@ -4,6 +4,7 @@ import com.lightpress.platform.DomainEvent;
 import com.lightpress.platform.PlatformSettings;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ class EventInbox {
     private final ApplicationEventPublisher events;
     private final PlatformSettings settings;
     private final Clock clock;
+    private volatile Duration retention;
 
     EventInbox(
             JdbcTemplate jdbc,
@@ -39,6 +41,27 @@ class EventInbox {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.retention = settings.sqs().inboxRetention();
+    }
+
+    /**
+     * Keeps event ids at least a day longer than the queues keep messages, if they keep them
+     * longer than the configured inbox retention.
+     */
+    void coverRetentionOf(Duration queueRetention) {
+        var needed = queueRetention.plusDays(1);
+        if (needed.compareTo(retention) > 0) {
+            LOG.warn(
+                    "The queues keep messages for {}: keeping received event ids for {} instead of {}",
+                    queueRetention,
+                    needed,
+                    retention);
+            retention = needed;
+        }
+    }
+
+    Duration retention() {
+        return retention;
     }
 
     /** @return whether the event was new; false for a redelivery */
@@ -63,7 +86,7 @@ class EventInbox {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     @SchedulerLock(name = "platform.inbox-cleanup", lockAtLeastFor = "PT30M")
     void forgetOldEvents() {
-        var before = Timestamp.from(clock.instant().minus(settings.sqs().inboxRetention()));
+        var before = Timestamp.from(clock.instant().minus(retention));
         jdbc.update("DELETE FROM " + settings.schema() + ".inbox WHERE received_at < ?", before);
     }
 }

@@ -4,7 +4,11 @@ import com.lightpress.platform.PlatformSettings;
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandlerFactories;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +25,11 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * after the visibility timeout, and after too many receives SQS moves it to the dead-letter queue.
  * A message of a type or schema version this process does not know goes to the dead-letter queue
  * at once, with the reason, and is logged.
+ *
+ * <p>A failure of the infrastructure (the database is down) must not use up a message's receives:
+ * the message is hidden for a delay that doubles with every receive ({@code retry-first-delay} up
+ * to {@code retry-max-delay}), and the {@link DatabaseGate} stops taking messages until the
+ * database answers again, so an outage of hours costs each message a receive or two.
  */
 class InboundEvents implements SmartLifecycle {
 
@@ -32,6 +41,9 @@ class InboundEvents implements SmartLifecycle {
     private final EventMessages messages;
     private final EventInbox inbox;
     private final PlatformSettings.Sqs settings;
+    private final DatabaseGate gate;
+    private final ObservationRegistry observations;
+    private final MessageTiming timing;
     private @Nullable SqsMessageListenerContainer<String> container;
 
     InboundEvents(
@@ -40,13 +52,20 @@ class InboundEvents implements SmartLifecycle {
             EventRouting routing,
             EventMessages messages,
             EventInbox inbox,
-            PlatformSettings settings) {
+            PlatformSettings settings,
+            DatabaseGate gate,
+            ObservationRegistry observations,
+            MeterRegistry meters,
+            Clock clock) {
         this.client = client;
         this.sqs = sqs;
         this.routing = routing;
         this.messages = messages;
         this.inbox = inbox;
         this.settings = settings.sqs();
+        this.gate = gate;
+        this.observations = observations;
+        this.timing = new MessageTiming(this.settings, meters, clock);
     }
 
     @Override
@@ -57,6 +76,7 @@ class InboundEvents implements SmartLifecycle {
         if (queues.isEmpty()) {
             return;
         }
+        inbox.coverRetentionOf(new QueueRetention(client).longest(queues, settings));
         container = SqsMessageListenerContainer.<String>builder()
                 .sqsAsyncClient(client)
                 .queueNames(queues)
@@ -64,6 +84,11 @@ class InboundEvents implements SmartLifecycle {
                 .configure(options -> options.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
                         .pollTimeout(Duration.ofSeconds(5))
                         .maxConcurrentMessages(10)
+                        .maxDelayBetweenPolls(Duration.ofSeconds(1))
+                        .backPressureHandlerFactory(BackPressureHandlerFactories.compositeBackPressureHandler(
+                                containerOptions -> gate,
+                                BackPressureHandlerFactories.concurrencyLimiterBackPressureHandler()))
+                        .observationRegistry(observations)
                         .listenerShutdownTimeout(Duration.ofSeconds(10)))
                 .build();
         container.start();
@@ -93,11 +118,37 @@ class InboundEvents implements SmartLifecycle {
             deadLetter(queue, message, event.isEmpty() ? "unknown type or schema version" : "no local listener");
             return;
         }
+        timing.recordLag(queue, headers.get(SqsHeaders.MessageSystemAttributes.SQS_SENT_TIMESTAMP));
+        if (!gate.isOpen()) {
+            // taken by a poll that began before the gate closed: do not wait for the database
+            throw new DatabaseUnreachable(id, timing.hide(message, id));
+        }
         try {
             inbox.receive(event.get(), queue);
         } catch (RuntimeException e) {
-            LOG.warn("Event {} ({}) from {} failed; it comes back after the visibility timeout", id, type, queue, e);
+            if (Failures.isInfrastructure(e)) {
+                gate.close();
+                var delay = timing.hide(message, id);
+                LOG.warn(
+                        "Event {} ({}) from {} met an infrastructure failure; it comes back in {}",
+                        id,
+                        type,
+                        queue,
+                        delay,
+                        e);
+            } else {
+                LOG.warn(
+                        "Event {} ({}) from {} failed; it comes back after the visibility timeout", id, type, queue, e);
+            }
             throw e;
+        }
+    }
+
+    /** A message put back unprocessed because the database is known to be down. */
+    static class DatabaseUnreachable extends RuntimeException {
+
+        DatabaseUnreachable(String id, Duration delay) {
+            super("The database is unreachable; event " + id + " comes back in " + delay);
         }
     }
 
@@ -109,7 +160,7 @@ class InboundEvents implements SmartLifecycle {
                 attributes.put(name, value.toString());
             }
         }
-        attributes.put("lightpress-dead-letter-reason", reason);
+        attributes.put(DeadLetterQueues.REASON, reason);
         var deadLetters = queue + "-dlq";
         sqs.send(to -> to.queue(deadLetters).payload(message.getPayload()).headers(attributes));
         LOG.error(

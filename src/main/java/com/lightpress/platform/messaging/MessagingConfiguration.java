@@ -5,6 +5,8 @@ import com.lightpress.platform.modules.ModuleActivation;
 import com.lightpress.platform.modules.SomeModuleIsRemote;
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -62,10 +64,11 @@ class MessagingConfiguration {
      * fly, without its dead-letter queue.
      */
     @Bean
-    SqsTemplate eventSqsTemplate(SqsAsyncClient client) {
+    SqsTemplate eventSqsTemplate(SqsAsyncClient client, ObservationRegistry observations) {
         return SqsTemplate.builder()
                 .sqsAsyncClient(client)
-                .configure(options -> options.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL))
+                .configure(options -> options.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
+                        .observationRegistry(observations))
                 .build();
     }
 
@@ -94,7 +97,26 @@ class MessagingConfiguration {
             EventRouting routing,
             EventMessages messages,
             EventInbox inbox,
-            PlatformSettings settings) {
-        return new InboundEvents(client, eventSqsTemplate, routing, messages, inbox, settings);
+            PlatformSettings settings,
+            JdbcTemplate jdbc,
+            ObservationRegistry observations,
+            MeterRegistry meters,
+            Clock clock) {
+        return new InboundEvents(
+                client,
+                eventSqsTemplate,
+                routing,
+                messages,
+                inbox,
+                settings,
+                new DatabaseGate(jdbc, clock),
+                observations,
+                meters,
+                clock);
+    }
+
+    @Bean
+    DeadLetterQueues deadLetterQueues(SqsAsyncClient client, PlatformSettings settings) {
+        return new DeadLetterQueues(client, settings);
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.web.client.RestClient;
 /**
  * {@link InternalApi} over HTTP: the module's base URL comes from
  * {@code lightpress.modules.remote.<module>.url}. Network failures and 5xx answers are retried
- * three times with exponential backoff; a 4xx other than 404 means the caller is wrong and is not.
+ * three times with exponential backoff and jitter; a 4xx other than 404 means the caller is wrong
+ * and is not. Beyond that the caller's own retry takes over: a listener's publication is retried
+ * with backoff and becomes a dead letter, a request answers 503.
  */
 class HttpInternalApi implements InternalApi {
 
@@ -27,6 +29,7 @@ class HttpInternalApi implements InternalApi {
             .delay(Duration.ofMillis(100))
             .multiplier(3)
             .maxDelay(Duration.ofSeconds(1))
+            .jitter(Duration.ofMillis(50))
             .predicate(failure -> !(failure instanceof HttpClientErrorException))
             .build());
 

@@ -3,6 +3,7 @@ package com.lightpress.platform.remote;
 import com.lightpress.platform.InternalApi;
 import com.lightpress.platform.modules.ModuleActivation;
 import com.lightpress.platform.modules.SomeModuleIsRemote;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,12 +28,17 @@ class RemoteCallConfiguration {
             ModuleActivation activation,
             Environment environment,
             @Value("${lightpress.auth.internal-client-secret:}") String secret,
+            ObservationRegistry observations,
             Clock clock) {
         var client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofSeconds(5));
-        var http = RestClient.builder().requestFactory(requests).build();
+        // observed, so every call is a client span and carries the trace to the other process
+        var http = RestClient.builder()
+                .requestFactory(requests)
+                .observationRegistry(observations)
+                .build();
         var tokens = new InternalTokens(() -> authUrl(activation, environment) + "/oauth2/token", secret, http, clock);
         return new HttpInternalApi(http, tokens, environment);
     }

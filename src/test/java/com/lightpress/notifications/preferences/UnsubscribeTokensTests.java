@@ -56,7 +56,7 @@ class UnsubscribeTokensTests {
     static NotificationsSettings settings(String secret) {
         return new NotificationsSettings(
                 "Lightpress <no-reply@lightpress.local>",
-                5,
+                new NotificationsSettings.Retry(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(24)),
                 secret,
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(60),

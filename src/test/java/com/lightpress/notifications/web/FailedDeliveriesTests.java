@@ -3,6 +3,7 @@ package com.lightpress.notifications.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.BDDMockito.willCallRealMethod;
 import static org.mockito.BDDMockito.willThrow;
 
 import com.lightpress.testing.Api;
@@ -27,12 +28,15 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An email that fails on every attempt is given up after the configured number of attempts and
- * shown to admins; its event publication then completes instead of being retried for ever.
+ * An email that fails on every attempt is retried with backoff, given up when its retry window
+ * closes and shown to admins, who can replay it: however often they do, it is sent once.
  */
 @LightpressTest(
         properties = {
-            "lightpress.notifications.max-attempts=2",
+            "lightpress.notifications.retry.first-delay=100ms",
+            "lightpress.notifications.retry.max-delay=200ms",
+            "lightpress.notifications.retry.give-up-after=1s",
+            "lightpress.notifications.deferred-interval=100ms",
             "lightpress.platform.events.resubmit-interval=300ms",
             "lightpress.platform.events.resubmit-after=1s"
         })
@@ -57,7 +61,7 @@ class FailedDeliveriesTests {
     }
 
     @Test
-    void emailThatKeepsFailingIsGivenUpAndListedForAdmins() {
+    void emailThatKeepsFailingIsGivenUpListedForAdminsAndSentOnceWhenReplayed() {
         var doomed = "doomed-" + UUID.randomUUID() + "@example.com";
         willThrow(new MailSendException("550 mailbox unavailable"))
                 .given(mail)
@@ -70,11 +74,51 @@ class FailedDeliveriesTests {
 
         assertThat(failed.path("template").asString()).isEqualTo("verify-email");
         assertThat(failed.path("status").asString()).isEqualTo("FAILED");
-        assertThat(failed.path("attempts").asInt()).isEqualTo(2);
+        assertThat(failed.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(failed.path("lastError").asString()).contains("550 mailbox unavailable");
         assertThat(failed.has("htmlBody")).isFalse();
         await().atMost(Duration.ofSeconds(20)).until(() -> incompletePublicationsMentioning(doomed) == 0);
         assertThat(Mailbox.to(doomed)).isEmpty();
+
+        willCallRealMethod().given(mail).send(argThat((MimeMessage message) -> isFor(message, doomed)));
+        var id = failed.path("id").asString();
+        var answers = java.util.stream.IntStream.range(0, 3)
+                .parallel()
+                .mapToObj(i -> replay(admin, id))
+                .toList();
+
+        assertThat(answers).containsOnly(200);
+        Mailbox.awaitOne(doomed);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "SENT".equals(delivery(admin, id).path("status").asString()));
+        assertThat(replay(admin, id)).isEqualTo(200);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> Mailbox.to(doomed).size() == 1);
+    }
+
+    @Test
+    void replayingAnUnknownDeliveryIsNotFound() {
+        api.post()
+                .uri("/api/admin/notifications/deliveries/" + UUID.randomUUID() + "/replay")
+                .header(HttpHeaders.AUTHORIZATION, admin().bearer())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    private int replay(OAuthClient.TestUser admin, String id) {
+        return api.post()
+                .uri("/api/admin/notifications/deliveries/" + id + "/replay")
+                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .value();
+    }
+
+    private JsonNode delivery(OAuthClient.TestUser admin, String id) {
+        return OAuthClient.json(Api.okBody(api.get().uri("/api/admin/notifications/deliveries/" + id), admin));
     }
 
     @Test
@@ -120,15 +164,7 @@ class FailedDeliveriesTests {
     }
 
     private JsonNode failedDeliveriesTo(OAuthClient.TestUser admin, String recipient) {
-        var body = api.get()
-                .uri("/api/admin/notifications/deliveries?status=failed")
-                .header(HttpHeaders.AUTHORIZATION, admin.bearer())
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        var body = Api.okBody(api.get().uri("/api/admin/notifications/deliveries?status=failed"), admin);
         for (var delivery : OAuthClient.json(body)) {
             if (delivery.path("recipient").asString().equals(recipient)) {
                 return delivery;

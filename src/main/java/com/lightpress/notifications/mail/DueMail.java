@@ -4,15 +4,18 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Sends email that quiet hours held back, once they are over. */
+/**
+ * Sends email whose time has come: held back by quiet hours that are over now, or due for another
+ * attempt after SMTP refused or could not be reached.
+ */
 @Component
-class HeldBackMail {
+class DueMail {
 
     private static final int BATCH = 100;
 
     private final Deliveries deliveries;
 
-    HeldBackMail(Deliveries deliveries) {
+    DueMail(Deliveries deliveries) {
         this.deliveries = deliveries;
     }
 
