@@ -2,9 +2,18 @@ package com.lightpress.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lightpress.testing.EmbeddedServersInitializer;
 import com.lightpress.testing.LightpressTest;
 import com.lightpress.testing.OAuthClient;
+import com.lightpress.testing.OAuthClient.Tokens;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,6 +58,37 @@ class TokenStorageTests {
         }
         assertThat(client.refresh(refreshed.path("refresh_token").asString()).statusCode())
                 .isEqualTo(200);
+    }
+
+    /** A service token is a signed JWT and nothing else: issuing one, even many at once, writes nothing. */
+    @Test
+    void clientCredentialsTokensAreIssuedConcurrentlyWithoutBeingStored() throws Exception {
+        var client = new OAuthClient(port);
+        var basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(("lightpress-internal:" + EmbeddedServersInitializer.INTERNAL_CLIENT_SECRET)
+                                .getBytes(StandardCharsets.UTF_8));
+        var before = jdbc.queryForObject("SELECT count(*) FROM auth.authorizations", Long.class);
+
+        var answers = new ArrayList<Future<HttpResponse<String>>>();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 40; i++) {
+                answers.add(pool.submit(() -> client.token(
+                        Map.of("grant_type", "client_credentials", "scope", "internal"), "/oauth2/token", basic)));
+            }
+            for (var answer : answers) {
+                var response = answer.get();
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                assertThat(Tokens.of(response.body()).claims().path("client_id").asString())
+                        .isEqualTo("lightpress-internal");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM auth.authorizations", Long.class))
+                .isEqualTo(before);
     }
 
     @Test

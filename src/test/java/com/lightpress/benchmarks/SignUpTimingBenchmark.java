@@ -26,7 +26,7 @@ class SignUpTimingBenchmark {
     void measure() {
         var port = EmbeddedServers.freePort();
         var production = Map.<String, Object>of(
-                "lightpress.auth.password-hashing.memory-kib", 47104, "lightpress.auth.password-hashing.iterations", 2);
+                "lightpress.auth.password-hashing.memory-kib", 19456, "lightpress.auth.password-hashing.iterations", 2);
         try (var process = LightpressProcess.start(EmbeddedServers.shared().createDatabase(), port, production)) {
             var client = new OAuthClient(port);
             var known = "known-" + UUID.randomUUID() + "@example.com";

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -68,10 +69,19 @@ final class ClientPage {
                 value);
     }
 
+    /** Clicks the element once it is clickable, finding it again if the page re-renders it meanwhile. */
     void click(By locator) {
         new WebDriverWait(driver, PATIENCE)
-                .until(ExpectedConditions.elementToBeClickable(locator))
-                .click();
+                .ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    var element =
+                            ExpectedConditions.elementToBeClickable(locator).apply(page);
+                    if (element == null) {
+                        return false;
+                    }
+                    element.click();
+                    return true;
+                });
     }
 
     List<WebElement> all(By locator) {

@@ -255,7 +255,8 @@ class HostileInputTests {
             String method, String path, String body, String contentType, Map<String, String> headers) {
         sent++;
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
+                // generous: the first answer (the API document) is built on demand, slowly on a busy machine
+                .timeout(Duration.ofSeconds(30))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -22,15 +22,21 @@ public final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String forwardedFor;
 
     public Browser(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** Forgets every cookie, as a new browser would start, but keeps the open connections. */
+    public void forgetCookies() {
+        cookies.getCookieStore().removeAll();
     }
 
     public String base() {

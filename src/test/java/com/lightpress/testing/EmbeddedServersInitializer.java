@@ -20,11 +20,20 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
     /** Signs unsubscribe links in tests and the local run; never use it anywhere else. */
     public static final String UNSUBSCRIBE_SECRET = "unsubscribe-secret-for-tests-and-the-local-run";
 
+    private static final String POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
+    /** Many contexts share one PostgreSQL in tests; a test may set its own pool size. */
+    private static final int TEST_POOL_SIZE = 5;
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var servers = EmbeddedServers.shared();
         var port = EmbeddedServers.freePort();
         var properties = new HashMap<String, Object>(connection(servers, servers.createDatabase()));
+        var sources = context.getEnvironment().getPropertySources();
+        var inlined = sources.get("Inlined Test Properties");
+        if (inlined == null || !inlined.containsProperty(POOL_SIZE)) {
+            properties.put(POOL_SIZE, TEST_POOL_SIZE);
+        }
         properties.put("server.port", port);
         properties.put("lightpress.platform.public-url", "http://127.0.0.1:" + port);
         if (!context.getEnvironment()
@@ -33,7 +42,6 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
             properties.put(
                     "lightpress.billing.stripe.api-base", StripeStub.shared().baseUrl());
         }
-        var sources = context.getEnvironment().getPropertySources();
         sources.addFirst(new MapPropertySource("embedded-servers", properties));
         sources.addLast(new MapPropertySource("test-defaults", TEST_DEFAULTS));
     }
@@ -54,15 +62,19 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
     public static Map<String, Object> properties(EmbeddedServers servers, String jdbcUrl) {
         var all = new HashMap<String, Object>(TEST_DEFAULTS);
         all.putAll(connection(servers, jdbcUrl));
+        all.put(POOL_SIZE, TEST_POOL_SIZE);
         return all;
     }
 
-    private static Map<String, Object> connection(EmbeddedServers servers, String jdbcUrl) {
+    /**
+     * Only what connects Lightpress to the given servers and database, so the benchmark can run
+     * with production's settings otherwise (tests add theirs).
+     */
+    public static Map<String, Object> connection(EmbeddedServers servers, String jdbcUrl) {
         return Map.ofEntries(
                 Map.entry("spring.datasource.url", jdbcUrl),
                 Map.entry("spring.datasource.username", "postgres"),
                 Map.entry("spring.datasource.password", "postgres"),
-                Map.entry("spring.datasource.hikari.maximum-pool-size", 5),
                 Map.entry("spring.mail.host", "127.0.0.1"),
                 Map.entry("spring.mail.port", servers.smtpPort()),
                 Map.entry("spring.cloud.aws.sqs.endpoint", servers.sqsEndpoint()),

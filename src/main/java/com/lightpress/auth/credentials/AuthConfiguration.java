@@ -35,8 +35,8 @@ class AuthConfiguration {
     }
 
     /**
-     * Argon2id, by default 46 MiB and 2 passes on 1 lane (about 65 ms per check on two cores, above
-     * OWASP's minimums); the id prefix in each hash lets a stronger encoding replace it later: a login with an older
+     * Argon2id, by default OWASP's recommended 19 MiB and 2 passes on 1 lane; the id prefix and the
+     * parameters in each hash let a stronger setting replace it later: a login with a weaker
      * encoding rehashes the password.
      */
     @Bean

@@ -72,7 +72,7 @@ public record AuthSettings(
      * @param maxWait how long a request waits for its turn before it is answered 503
      */
     public record PasswordHashing(
-            @DefaultValue("47104") int memoryKib,
+            @DefaultValue("19456") int memoryKib,
             @DefaultValue("2") int iterations,
             @DefaultValue("1") int parallelism,
             @DefaultValue("0") int maxConcurrent,

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -89,6 +90,11 @@ class AuthorizationStore implements OAuth2AuthorizationService {
      */
     @Override
     public void save(OAuth2Authorization given) {
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(given.getAuthorizationGrantType())) {
+            // a service's token: nothing to refresh, revoke by family or end with a login, so
+            // nothing to keep; it is a signed JWT that lives ten minutes
+            return;
+        }
         var authorization = withBrowserLogin(given);
         var values = values(authorization);
         var update = new ArrayList<Object>(values);

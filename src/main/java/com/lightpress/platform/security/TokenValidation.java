@@ -2,7 +2,11 @@ package com.lightpress.platform.security;
 
 import com.lightpress.platform.PlatformSettings;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,22 +36,31 @@ class TokenValidation {
             @Value("${lightpress.modules.remote.auth.url:}") String remoteAuth) {
         var issuer = settings.publicUrl().toString();
         var keys = localKeys.getIfAvailable();
-        NimbusJwtDecoder decoder;
-        if (keys != null) {
-            decoder = NimbusJwtDecoder.withJwkSource(keys).build();
-        } else if (!remoteAuth.isBlank()) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(remoteAuth.replaceAll("/$", "") + "/oauth2/jwks")
-                    .build();
-        } else {
+        if (keys == null && !remoteAuth.isBlank()) {
+            keys = JWKSourceBuilder.create(jwksUrl(remoteAuth)).build();
+        }
+        if (keys == null) {
             LOG.warn("Neither a local auth module nor lightpress.modules.remote.auth.url: every token is refused");
             return token -> {
                 throw new BadJwtException("No token issuer is configured");
             };
         }
+        var publicKeys = new PublicKeys(keys);
+        var decoder = NimbusJwtDecoder.withJwkSource(keys)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(publicKeys))
+                .build();
         decoder.setJwtValidator(JwtValidators.createAtJwtValidator()
                 .issuer(issuer)
                 .audience(settings.apiAudience())
                 .build());
         return decoder;
+    }
+
+    private static URL jwksUrl(String remoteAuth) {
+        try {
+            return URI.create(remoteAuth.replaceAll("/$", "") + "/oauth2/jwks").toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("lightpress.modules.remote.auth.url is not a URL: " + remoteAuth, e);
+        }
     }
 }

@@ -84,12 +84,13 @@ public class AccountManagement implements UserAccounts {
         return find(id).toView();
     }
 
-    public long version(UserId id) {
-        return find(id).version();
+    /** The account and its version in one read, for answers with an ETag. */
+    public VersionedAccount current(UserId id) {
+        return VersionedAccount.of(find(id));
     }
 
     @Transactional
-    public AccountView updateProfile(UserId id, long expectedVersion, ProfileChanges changes) {
+    public VersionedAccount updateProfile(UserId id, long expectedVersion, ProfileChanges changes) {
         var checked = changes.checked();
         var account = find(id);
         if (account.version() != expectedVersion) {
@@ -97,7 +98,7 @@ public class AccountManagement implements UserAccounts {
         }
         account.update(checked, clock.instant());
         try {
-            return accounts.save(account).toView();
+            return VersionedAccount.of(accounts.save(account));
         } catch (OptimisticLockingFailureException e) {
             throw new StaleAccountVersion();
         }

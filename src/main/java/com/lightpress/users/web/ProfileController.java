@@ -7,6 +7,7 @@ import com.lightpress.users.account.AccountManagement;
 import com.lightpress.users.account.AccountView;
 import com.lightpress.users.account.DataExport;
 import com.lightpress.users.account.ProfileChanges;
+import com.lightpress.users.account.VersionedAccount;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,10 +46,9 @@ class ProfileController {
             AuthenticatedUser user,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ProfileChanges changes) {
-        active(user);
-        var id = new UserId(user.id());
-        var expected = ETags.parse(ifMatch, () -> accounts.version(id));
-        return withETag(accounts.updateProfile(id, expected, changes));
+        var current = active(user);
+        var expected = ETags.parse(ifMatch, current::version);
+        return withETag(accounts.updateProfile(new UserId(user.id()), expected, changes));
     }
 
     @GetMapping("/export")
@@ -63,16 +63,15 @@ class ProfileController {
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
-    private AccountView active(AuthenticatedUser user) {
-        var view = accounts.view(new UserId(user.id()));
-        if (view.status() != AccountStatus.ACTIVE) {
+    private VersionedAccount active(AuthenticatedUser user) {
+        var current = accounts.current(new UserId(user.id()));
+        if (current.view().status() != AccountStatus.ACTIVE) {
             throw new AccountInactive();
         }
-        return view;
+        return current;
     }
 
-    private ResponseEntity<AccountView> withETag(AccountView view) {
-        var version = accounts.version(new UserId(view.id()));
-        return ResponseEntity.ok().eTag(ETags.of(version)).body(view);
+    private static ResponseEntity<AccountView> withETag(VersionedAccount account) {
+        return ResponseEntity.ok().eTag(ETags.of(account.version())).body(account.view());
     }
 }

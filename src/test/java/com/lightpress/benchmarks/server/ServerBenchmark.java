@@ -1,0 +1,175 @@
+package com.lightpress.benchmarks.server;
+
+import com.lightpress.benchmarks.server.Load.Result;
+import com.lightpress.testing.EmbeddedServers;
+import com.lightpress.testing.EmbeddedServersInitializer;
+import com.lightpress.testing.LoadBalancer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * The server benchmark behind README's table: the packaged jar with the defaults users get, in a
+ * JVM of its own against embedded PostgreSQL, loaded over real HTTP from this JVM. Every figure is
+ * set against a reference measured in the same run on the same machine, so the ratios, not the
+ * absolute numbers, are what carries from one machine to another. Run it with {@code bench/run}.
+ */
+public final class ServerBenchmark {
+
+    /** Seconds of warm-up and of each measured run, and runs per figure; shorter only to try the benchmark out. */
+    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
+
+    static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.run", 10));
+    static final int REPEATS = Integer.getInteger("bench.repeats", 3);
+
+    private final Path jar;
+    private final Path work;
+    private final EmbeddedServers servers = EmbeddedServers.shared();
+    private final Table table = new Table();
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
+    private ServerBenchmark(Path jar, Path work) {
+        this.jar = jar;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        var benchmark = new ServerBenchmark(Path.of(args[0]), Path.of(args.length > 1 ? args[1] : "target/bench"));
+        var status = 0;
+        try {
+            benchmark.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.println(benchmark.table);
+        // the embedded servers of the test support live as long as the JVM
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        var signMs = Jmh.rs256SigningMs();
+        var checkMs = Jmh.passwordCheckMs();
+        System.out.printf(
+                "One RS256 signature %.3f ms, one password check %.1f ms, %d cores%n", signMs, checkMs, cores);
+        var database = servers.createDatabase();
+        try (var balancer = LoadBalancer.start(LoadBalancer.Routing.ROUND_ROBIN)) {
+            var first = EmbeddedServers.freePort();
+            var second = EmbeddedServers.freePort();
+            try (var server = startLightpress(database, first, balancer.url())) {
+                var paths = new Paths(first);
+                paths.signUpUsers(8);
+                var token = paths.userToken();
+                var signingCapacity = cores / signMs * 1000;
+                var credentials = measure(8, worker -> paths.clientCredentials());
+                table.ratio(
+                        "client-credentials tokens/s, 8 connections",
+                        credentials.perSecond(),
+                        "/s",
+                        "RS256 capacity (cores / one signature)",
+                        signingCapacity,
+                        ">=",
+                        0.9);
+                var loginCapacity = cores / checkMs * 1000;
+                var logins = measure(4, paths::browserLogin);
+                table.ratio(
+                        "browser logins/s, 4 clients",
+                        logins.perSecond(),
+                        "/s",
+                        "cores / one password check",
+                        loginCapacity,
+                        ">=",
+                        0.85);
+                var alone = measure(1, paths::browserLogin);
+                table.ratio("one login alone, p50", alone.p50Ms(), " ms", "one password check", checkMs, "<=", 1.3);
+                var me = measure(8, worker -> paths.get("/api/users/me", token));
+                var plans = measure(8, worker -> paths.get("/api/billing/plans", null));
+                table.ratio(
+                        "GET /api/users/me with a token, 8 connections",
+                        me.perSecond(),
+                        "/s",
+                        "GET /api/billing/plans without",
+                        plans.perSecond(),
+                        ">=",
+                        0.8);
+                tails(credentials, logins, me, plans);
+                flood(paths, token);
+                balancer.routeTo(List.of(first));
+                var one = measure(4, paths.through(balancer.port())::browserLogin);
+                try (var other = startLightpress(database, second, balancer.url())) {
+                    balancer.routeTo(List.of(first, second));
+                    var two = measure(4, paths.through(balancer.port())::browserLogin);
+                    table.info("browser logins/s through a proxy, 1 instance", one.toString());
+                    table.info("browser logins/s through a proxy, 2 instances on 1 database", two.toString());
+                }
+            }
+        }
+        new StartComparison(jar, work, servers, database, table).run();
+    }
+
+    private void tails(Result credentials, Result logins, Result me, Result plans) {
+        table.ratio(
+                "tail: client credentials p99 / p50", credentials.p99Ms(), " ms", "p50", credentials.p50Ms(), "<=", 4);
+        table.ratio("tail: browser login p99 / p50", logins.p99Ms(), " ms", "p50", logins.p50Ms(), "<=", 4);
+        table.ratio("tail: /api/users/me p99 / p50", me.p99Ms(), " ms", "p50", me.p50Ms(), "<=", 4);
+        table.ratio("tail: /api/billing/plans p99 / p50", plans.p99Ms(), " ms", "p50", plans.p50Ms(), "<=", 4);
+    }
+
+    /** Authenticated reads alone, then while 50 connections send refreshes with random tokens. */
+    private void flood(Paths paths, String token) throws Exception {
+        var alone = measure(2, worker -> paths.get("/api/users/me", token));
+        var pool = Executors.newSingleThreadExecutor();
+        try {
+            var junk = pool.submit(
+                    () -> Load.run(50, WARMUP.plus(RUN.multipliedBy(REPEATS)), worker -> paths.junkRefresh()));
+            var during = measure(2, worker -> paths.get("/api/users/me", token));
+            var refreshes = junk.get();
+            table.ratio(
+                    "/api/users/me p50 during a flood of 50 junk refreshes",
+                    during.p50Ms(),
+                    " ms",
+                    "p50 without the flood",
+                    alone.p50Ms(),
+                    "info",
+                    0);
+            table.info("junk refreshes during the flood (failed = not 400)", refreshes.toString());
+            table.info("/api/users/me during the flood (failed = not 200)", during.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Result measure(int connections, Load.PerWorker request) throws Exception {
+        Load.run(connections, WARMUP, request);
+        var runs = new ArrayList<Result>();
+        for (int i = 0; i < REPEATS; i++) {
+            runs.add(Load.run(connections, RUN, request));
+        }
+        var median = Load.median(runs);
+        System.out.println(connections + " connections: " + runs + " -> " + median);
+        return median;
+    }
+
+    private ServerProcess startLightpress(String database, int port, String publicUrl) throws Exception {
+        return ServerProcess.start(
+                List.of("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
+                lightpressProperties(servers, database, port, publicUrl),
+                "http://127.0.0.1:" + port + "/actuator/health/readiness",
+                work.resolve("lightpress-" + port + ".log"));
+    }
+
+    /** Production's settings (the prod profile, default hashing and limits), pointed at the embedded servers. */
+    static Map<String, Object> lightpressProperties(
+            EmbeddedServers servers, String database, int port, String publicUrl) {
+        var properties = new HashMap<String, Object>(EmbeddedServersInitializer.connection(servers, database));
+        properties.put("spring.profiles.active", "prod");
+        properties.put("server.port", port);
+        properties.put("lightpress.platform.public-url", publicUrl);
+        properties.put("lightpress.auth.internal-client-secret", Paths.INTERNAL_CLIENT_SECRET);
+        return properties;
+    }
+}
