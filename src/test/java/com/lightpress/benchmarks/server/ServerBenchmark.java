@@ -155,8 +155,15 @@ public final class ServerBenchmark {
     }
 
     private ServerProcess startLightpress(String database, int port, String publicUrl) throws Exception {
+        var jvm = new ArrayList<String>(List.of("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError"));
+        // e.g. -Dbench.server-jvm=-XX:StartFlightRecording=filename=target/bench/server.jfr to profile
+        var extra = System.getProperty("bench.server-jvm", "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.split(" ")));
+        }
+        jvm.addAll(List.of("-jar", jar.toString()));
         return ServerProcess.start(
-                List.of("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
+                jvm,
                 lightpressProperties(servers, database, port, publicUrl),
                 "http://127.0.0.1:" + port + "/actuator/health/readiness",
                 work.resolve("lightpress-" + port + ".log"));

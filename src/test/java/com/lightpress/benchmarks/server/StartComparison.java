@@ -24,7 +24,7 @@ final class StartComparison {
                     + "|spring-boot-(?!.*(actuator|devtools|micrometer|opentelemetry|security|session|liquibase|data|mail|cache|modulith)).*"
                     + "|tomcat-embed-.*|jackson-.*|HikariCP-.*|postgresql-.*|logback-.*|slf4j-api-.*|jul-to-slf4j-.*"
                     + "|log4j-to-slf4j-.*|log4j-api-.*|micrometer-(observation|commons)-.*|snakeyaml-.*|jakarta\\.annotation-api-.*"
-                    + "|jspecify-.*)\\.jar");
+                    + "|jspecify-.*|commons-logging-.*)\\.jar");
 
     private static final int STARTS = 3;
 
