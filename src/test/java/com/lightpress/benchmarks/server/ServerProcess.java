@@ -37,16 +37,8 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(List<String> jvm, Map<String, ?> properties, String readyUrl, Path log)
             throws IOException, InterruptedException {
-        var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm);
-        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
-        Files.createDirectories(log.getParent());
         var started = System.nanoTime();
-        var process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        var process = launch(jvm, properties, log);
         var deadline = started + Duration.ofMinutes(3).toNanos();
         while (!answers(readyUrl)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -73,6 +65,19 @@ final class ServerProcess implements AutoCloseable {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("Exited with " + process.exitValue() + "; see " + log);
         }
+    }
+
+    /** This JVM's java with the given options, and Spring properties as {@code --name=value}. */
+    private static Process launch(List<String> jvm, Map<String, ?> properties, Path log) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     Duration readyAfter() {
