@@ -21,9 +21,9 @@ import java.util.concurrent.Executors;
 public final class ServerBenchmark {
 
     /** Seconds of warm-up and of each measured run, and runs per figure; shorter only to try the benchmark out. */
-    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
+    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
 
-    static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.run", 10));
+    static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.run", 8));
     static final int REPEATS = Integer.getInteger("bench.repeats", 3);
 
     private final Path jar;
