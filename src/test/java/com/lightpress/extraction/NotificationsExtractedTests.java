@@ -108,7 +108,7 @@ class NotificationsExtractedTests {
                         .extracted()
                         .jdbc()
                         .queryForObject(
-                                "SELECT count(*) FROM proc_extracted.inbox WHERE event_id = ?",
+                                "SELECT count(*) FROM lightpress_shared.inbox WHERE event_id = ?",
                                 Integer.class,
                                 event.eventId()))
                 .isEqualTo(1);
@@ -120,12 +120,12 @@ class NotificationsExtractedTests {
         var user = new OAuthClient(deployment.portOf("auth")).newUser("Crashing Receiver");
         Mailbox.awaitSubject(user.email(), "Confirm your email address");
         var database = deployment.main().jdbc();
-        database.execute("ALTER TABLE proc_extracted.inbox RENAME TO inbox_away");
+        database.execute("ALTER TABLE lightpress_shared.inbox RENAME TO inbox_away");
         var number = payInvoice(user);
         await().atMost(Duration.ofSeconds(20)).until(() -> messagesInFlight("notifications") > 0);
 
         deployment.stopExtracted();
-        database.execute("ALTER TABLE proc_extracted.inbox_away RENAME TO inbox");
+        database.execute("ALTER TABLE lightpress_shared.inbox_away RENAME TO inbox");
         deployment.startExtracted();
 
         Mailbox.awaitSubject(user.email(), "Receipt for invoice " + number);

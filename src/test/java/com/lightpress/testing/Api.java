@@ -1,5 +1,6 @@
 package com.lightpress.testing;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -16,5 +17,18 @@ public final class Api {
         return RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
                 .baseUrl("http://127.0.0.1:" + port)
                 .build();
+    }
+
+    /** Reads a resource as the given user, expecting 200, and answers the body. */
+    public static String read(int port, String bearer, String path) {
+        return client(port)
+                .get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody();
     }
 }

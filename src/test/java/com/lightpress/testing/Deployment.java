@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -23,9 +24,10 @@ public final class Deployment implements AutoCloseable {
     private final String jdbcUrl = EmbeddedServers.shared().createDatabase();
     private final String queuePrefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private final int publicPort = EmbeddedServers.freePort();
-    private final Map<String, Integer> ports = new HashMap<>();
+    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final Map<String, Layout> layout = new LinkedHashMap<>();
-    private final Map<String, Running> running = new LinkedHashMap<>();
+    private final Map<String, Running> running = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Object> everywhere = new HashMap<>();
 
     /** Where a process keeps its state and which modules it runs. */
     public record Layout(String schema, List<String> modules) {}
@@ -40,6 +42,12 @@ public final class Deployment implements AutoCloseable {
     /** Names a process, its schema and its modules; a process started later uses this layout. */
     public Deployment with(String process, String schema, String... modules) {
         layout.put(process, new Layout(schema, List.of(modules)));
+        return this;
+    }
+
+    /** A setting every process started from now on gets. */
+    public Deployment setting(String name, Object value) {
+        everywhere.put(name, value);
         return this;
     }
 
@@ -157,6 +165,7 @@ public final class Deployment implements AutoCloseable {
         settings.put("lightpress.billing.stripe.api-key", StripeStub.API_KEY);
         settings.put("lightpress.billing.stripe.webhook-secret", StripeStub.WEBHOOK_SECRET);
         settings.put("lightpress.billing.stripe.api-base", StripeStub.shared().baseUrl());
+        settings.putAll(everywhere);
         return settings;
     }
 

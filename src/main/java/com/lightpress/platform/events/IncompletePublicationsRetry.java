@@ -3,6 +3,8 @@ package com.lightpress.platform.events;
 import com.lightpress.platform.PlatformSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Resubmits event publications whose listener failed or whose process died before completing
  * them, on a schedule, and reports how many are outstanding so failures show in metrics.
- * Publications younger than the configured age are left alone: they may still be in progress.
+ * Publications younger than the configured age are left alone: they may still be in progress. Only
+ * publications whose listener runs in this process are resubmitted; the others wait for the
+ * process of their module to take them over.
  */
 @Component
 class IncompletePublicationsRetry {
@@ -23,15 +27,21 @@ class IncompletePublicationsRetry {
     private final IncompleteEventPublications publications;
     private final PlatformSettings settings;
     private final JdbcTemplate jdbc;
+    private final LocalListeners listeners;
+    private final Clock clock;
 
     IncompletePublicationsRetry(
             IncompleteEventPublications publications,
             PlatformSettings settings,
             JdbcTemplate jdbc,
+            LocalListeners listeners,
+            Clock clock,
             MeterRegistry meters) {
         this.publications = publications;
         this.settings = settings;
         this.jdbc = jdbc;
+        this.listeners = listeners;
+        this.clock = clock;
         Gauge.builder("lightpress.events.incomplete", this, IncompletePublicationsRetry::outstanding)
                 .description("Event publications whose listener has not completed yet")
                 .register(meters);
@@ -42,20 +52,24 @@ class IncompletePublicationsRetry {
             fixedDelayString = "${lightpress.platform.events.resubmit-interval:60s}")
     void resubmit() {
         var resubmitAfter = settings.events().resubmitAfter();
-        var stale = count(" AND publication_date < now() - make_interval(secs => " + resubmitAfter.toSeconds() + ")");
-        if (stale > 0) {
+        var before = clock.instant().minus(resubmitAfter);
+        var stale = jdbc.queryForObject(
+                "SELECT count(*) FROM " + settings.schema() + ".event_publication WHERE completion_date IS NULL"
+                        + " AND publication_date < ? AND listener_id = ANY (?)",
+                Long.class,
+                Timestamp.from(before),
+                listeners.ids().toArray(String[]::new));
+        if (stale != null && stale > 0) {
             LOG.warn("Resubmitting {} event publications incomplete for more than {}", stale, resubmitAfter);
-            publications.resubmitIncompletePublicationsOlderThan(resubmitAfter);
+            publications.resubmitIncompletePublications(
+                    publication -> publication.getPublicationDate().isBefore(before) && listeners.canRun(publication));
         }
     }
 
     long outstanding() {
-        return count("");
-    }
-
-    private long count(String condition) {
-        var sql = "SELECT count(*) FROM " + settings.schema() + ".event_publication WHERE completion_date IS NULL";
-        Long count = jdbc.queryForObject(sql + condition, Long.class);
+        Long count = jdbc.queryForObject(
+                "SELECT count(*) FROM " + settings.schema() + ".event_publication WHERE completion_date IS NULL",
+                Long.class);
         return count == null ? 0 : count;
     }
 }

@@ -7,6 +7,7 @@ import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,14 @@ class InboundEvents implements SmartLifecycle {
         if (queues.isEmpty()) {
             return;
         }
-        container = SqsMessageListenerContainer.<String>builder()
+        container = containerFor(queues);
+        container.start();
+        LOG.info("Receiving events from {}", queues);
+    }
+
+    /** A container that hands every message of the given queues to {@link #receive}. */
+    SqsMessageListenerContainer<String> containerFor(List<String> queues) {
+        return SqsMessageListenerContainer.<String>builder()
                 .sqsAsyncClient(client)
                 .queueNames(queues)
                 .messageListener(this::receive)
@@ -66,8 +74,6 @@ class InboundEvents implements SmartLifecycle {
                         .maxConcurrentMessages(10)
                         .listenerShutdownTimeout(Duration.ofSeconds(10)))
                 .build();
-        container.start();
-        LOG.info("Receiving events from {}", queues);
     }
 
     @Override
