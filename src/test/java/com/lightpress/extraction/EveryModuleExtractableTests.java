@@ -21,11 +21,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Each module runs alone in a second process, the other three in the main one, and both its
- * endpoints and its listeners still work: nothing but configuration changes.
+ * endpoints and its listeners still work: nothing but configuration changes. A user's data export,
+ * taken where users runs, still holds every module's part, and closing the account still erases
+ * every module's part, whichever process holds it.
  */
 class EveryModuleExtractableTests {
 
@@ -39,7 +42,7 @@ class EveryModuleExtractableTests {
 
     @ParameterizedTest(name = "{0} in its own process")
     @ValueSource(strings = {"users", "auth", "billing", "notifications"})
-    void moduleWorksInItsOwnProcess(String module) {
+    void moduleWorksInItsOwnProcessAndPersonalDataSpansBothProcesses(String module) {
         deployment = SplitDeployment.extracting(module).startMain().startExtracted();
         auth = new OAuthClient(deployment.portOf("auth"));
         var user = auth.newUser("Extracted " + module);
@@ -50,6 +53,59 @@ class EveryModuleExtractableTests {
             case "billing" -> billingMirrorsStripeAndServesEntitlementsToOthers(user);
             default -> notificationsHearsOfSignUps(user);
         }
+        exportHoldsEveryModulesPartAndClosingErasesThem(auth.newUser("Exported " + module));
+    }
+
+    private void exportHoldsEveryModulesPartAndClosingErasesThem(TestUser user) {
+        var database = deployment.main().jdbc();
+        var number = StripeScenarios.payInvoice(
+                deployment.portOf("billing"), StripeScenarios.customerOf(database, user.id()));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api("notifications", user, "/api/notifications")
+                                .returnResult(String.class)
+                                .getResponseBody())
+                        .contains(number));
+
+        var export = OAuthClient.json(api("users", user, "/api/users/me/export")
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody());
+
+        assertThat(export.path("users").path("email").asString()).isEqualTo(user.email());
+        assertThat(export.path("auth").path("email").asString()).isEqualTo(user.email());
+        assertThat(export.path("billing").path("invoices").toString()).contains(number);
+        assertThat(export.path("notifications").path("inbox").toString()).contains(number);
+        assertThat(export.path("notifications").path("emails").size()).isGreaterThanOrEqualTo(2);
+
+        Api.client(deployment.portOf("users"))
+                .delete()
+                .uri("/api/users/me")
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        var id = UUID.fromString(user.id());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(count(database, "SELECT count(*) FROM users.accounts WHERE id = ?", id))
+                    .isZero();
+            assertThat(count(database, "SELECT count(*) FROM auth.credentials WHERE id = ?", id))
+                    .isZero();
+            assertThat(count(database, "SELECT count(*) FROM notifications.notifications WHERE user_id = ?", id))
+                    .isZero();
+            assertThat(count(database, "SELECT count(*) FROM notifications.deliveries WHERE user_id = ?", id))
+                    .isZero();
+            assertThat(count(
+                            database,
+                            "SELECT count(*) FROM billing.invoices WHERE user_id = ? AND anonymized_at IS NULL",
+                            id))
+                    .isZero();
+        });
+    }
+
+    private static int count(JdbcTemplate database, String sql, UUID id) {
+        return database.queryForObject(sql, Integer.class, id);
     }
 
     /** Sign-up registered the account in users over HTTP; closing it there ends the login in auth. */
