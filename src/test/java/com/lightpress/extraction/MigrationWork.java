@@ -259,6 +259,15 @@ class MigrationWork {
             awaitUntil(() -> count("SELECT count(*) FROM " + schema + ".event_publication") == 0);
         }
         assertThat(count("SELECT count(*) FROM lightpress.event_targets")).isZero();
+        for (var schema : database.queryForList(
+                "SELECT table_schema FROM information_schema.tables WHERE table_name = 'databasechangelog'"
+                        + " AND table_schema <> 'lightpress_shared'",
+                String.class)) {
+            assertThat(count("SELECT count(*) FROM " + schema + ".databasechangelog WHERE filename ~"
+                            + " 'db/changelog/(users|auth|billing|notifications)/'"))
+                    .as("module changesets recorded in the history of %s, not the shared one", schema)
+                    .isZero();
+        }
         assertThat(count("SELECT count(*) FROM lightpress_shared.processes")).isEqualTo(1);
         assertThat(cancellationsSinceStripeWasFixed()).isEqualTo(1);
     }

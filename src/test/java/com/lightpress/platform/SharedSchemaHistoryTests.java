@@ -3,7 +3,6 @@ package com.lightpress.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lightpress.testing.Deployment;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import liquibase.integration.spring.SpringLiquibase;
@@ -15,9 +14,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The module changelogs have one history, in the shared schema, whichever process applies them:
- * a database the monolith ran on can be split and folded back, and a database whose history an
- * earlier release kept in process schemas is taken over at start, also when processes start at
- * the same time.
+ * a database whose history an earlier release kept in process schemas is taken over at start,
+ * also when processes start at the same time. (That a database the monolith ran on can be split
+ * and folded back is shown by ExtractionMigrationTests, which does it.)
  */
 class SharedSchemaHistoryTests {
 
@@ -28,32 +27,6 @@ class SharedSchemaHistoryTests {
     @AfterEach
     void stop() {
         deployment.close();
-    }
-
-    @Test
-    void aDatabaseTheMonolithRanOnCanBeSplitAndFoldedBack() {
-        deployment.with("main", "lightpress", "users", "auth", "billing", "notifications");
-        deployment.start("main");
-        deployment.stop("main");
-
-        deployment
-                .with("main", "lightpress", "users", "auth", "billing")
-                .with("notifications", "lightpress_notifications", "notifications");
-        deployment.start("main");
-        deployment.start("notifications");
-        deployment.stop("notifications");
-        deployment.stop("main");
-
-        deployment.without("notifications").with("main", "lightpress", "users", "auth", "billing", "notifications");
-        deployment.start("main");
-
-        var database = deployment.database();
-        assertThat(moduleChangesets(database, "lightpress_shared"))
-                .doesNotHaveDuplicates()
-                .anyMatch(changeset -> changeset.contains("notifications-deliveries"))
-                .anyMatch(changeset -> changeset.contains("users-accounts"));
-        assertThat(moduleChangesets(database, "lightpress")).isEmpty();
-        assertThat(moduleChangesets(database, "lightpress_notifications")).isEmpty();
     }
 
     @Test
@@ -80,20 +53,6 @@ class SharedSchemaHistoryTests {
         assertThat(shared).containsExactlyInAnyOrderElementsOf(before);
         assertThat(database.queryForObject("SELECT count(*) FROM notifications.deliveries", Integer.class))
                 .isZero();
-    }
-
-    private static List<String> moduleChangesets(JdbcTemplate database, String schema) {
-        var exists = database.queryForObject(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name ="
-                        + " 'databasechangelog'",
-                Integer.class,
-                schema);
-        if (exists == 0) {
-            return List.of();
-        }
-        return database.queryForList(
-                "SELECT filename || '::' || id FROM " + schema + ".databasechangelog WHERE " + MODULE_CHANGESETS,
-                String.class);
     }
 
     /** Applies the process and module changelogs as the earlier release did: history in the process schema. */
