@@ -66,41 +66,37 @@ class ExtractionMigrationTests {
 
     private void usersRunsAlone() {
         layOut("users");
-        deployment.start("users");
-        deployment.start("main");
+        deployment.startTogether(List.of("users", "main"), List.of());
 
         work.usersServesItsApi();
-        stopAll();
+        deployment.stopAll();
     }
 
     private void authRunsAloneAndTakesOverItsUnfinishedWork(List<Email> expected) {
         work.letAuthWriteAgain();
         layOut("auth");
-        deployment.start("auth");
-        deployment.start("main");
+        deployment.startTogether(List.of("auth", "main"), List.of());
 
         work.awaitAuthCaughtUp();
         expected.add(work.signUpWhileSmtpIsDown("Frank"));
-        stopAll();
+        deployment.stopAll();
     }
 
     private void billingRunsAloneAndTakesOverItsUnfinishedWork(List<Email> expected) {
         work.letStripeAnswerAgain();
         layOut("billing");
-        deployment.start("billing");
-        deployment.start("main");
+        deployment.startTogether(List.of("billing", "main"), List.of());
 
         work.awaitBillingCaughtUp();
         expected.add(work.payInvoice());
         work.awaitUnfinished("notifications");
-        stopAll();
+        deployment.stopAll();
     }
 
     private void notificationsRunsAloneWhileTheMainProcessIsKilledMidBurst(List<Email> expected) {
         mail.restartSmtp();
         layOut("notifications");
-        deployment.start("notifications");
-        deployment.startInItsOwnJvm("main");
+        deployment.startTogether(List.of("notifications", "main"), List.of("main"));
         work.awaitAllSentSoFar(expected);
 
         mail.stopSmtp();
@@ -130,11 +126,6 @@ class ExtractionMigrationTests {
         if (extracted != null) {
             deployment.with(extracted, "lightpress_" + extracted, extracted);
         }
-    }
-
-    private void stopAll() {
-        deployment.stop("main");
-        ModuleActivation.MODULES.forEach(deployment::stop);
     }
 
     /** An email that must arrive exactly once. */

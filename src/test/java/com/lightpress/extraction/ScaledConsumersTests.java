@@ -39,9 +39,7 @@ class ScaledConsumersTests {
 
     @Test
     void twoInstancesReadingOneQueueSendEachEmailOnceWhenEveryEventArrivesTwice() {
-        deployment.start("main");
-        deployment.start("notifications-1");
-        deployment.start("notifications-2");
+        deployment.startTogether(List.of("main", "notifications-1", "notifications-2"), List.of());
         var user = new OAuthClient(deployment.portOf("auth")).newUser("Scaled Customer");
         var customer = StripeScenarios.customerOf(deployment.database(), user.id());
 

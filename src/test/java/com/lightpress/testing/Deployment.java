@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -71,6 +72,31 @@ public final class Deployment implements AutoCloseable {
         var started = LightpressProcess.start(jdbcUrl, portOf(process, layout.get(process)), settings);
         running.put(process, new InThisJvm(started));
         return started;
+    }
+
+    /**
+     * Starts processes of the layout at the same time, as ECS starts the services of a stack, each
+     * in this JVM except those named in {@code ownJvm}.
+     */
+    public void startTogether(List<String> processes, List<String> ownJvm) {
+        CompletableFuture.allOf(processes.stream()
+                        .map(process -> CompletableFuture.runAsync(() -> {
+                            if (ownJvm.contains(process)) {
+                                startInItsOwnJvm(process);
+                            } else {
+                                start(process);
+                            }
+                        }))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+    }
+
+    /** Stops every running process at the same time. */
+    public void stopAll() {
+        CompletableFuture.allOf(List.copyOf(running.keySet()).stream()
+                        .map(process -> CompletableFuture.runAsync(() -> stop(process)))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 
     /** Starts a process of the layout in a JVM of its own, which {@link #stop} kills without warning. */
