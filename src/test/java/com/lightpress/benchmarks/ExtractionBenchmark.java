@@ -31,8 +31,7 @@ class ExtractionBenchmark {
 
     @Test
     void measure() {
-        try (var deployment =
-                SplitDeployment.extracting("notifications").startMain().startExtracted()) {
+        try (var deployment = SplitDeployment.extracting("notifications").startBoth()) {
             var user = new OAuthClient(deployment.portOf("auth")).newUser("Benchmark Customer");
             var customer = StripeScenarios.customerOf(deployment.main().jdbc(), user.id());
             webhookToEmail(deployment, user.email(), customer);

@@ -43,7 +43,7 @@ class EveryModuleExtractableTests {
     @ParameterizedTest(name = "{0} in its own process")
     @ValueSource(strings = {"users", "auth", "billing", "notifications"})
     void moduleWorksInItsOwnProcessAndPersonalDataSpansBothProcesses(String module) {
-        deployment = SplitDeployment.extracting(module).startMain().startExtracted();
+        deployment = SplitDeployment.extracting(module).startBoth();
         auth = new OAuthClient(deployment.portOf("auth"));
         var user = auth.newUser("Extracted " + module);
 

@@ -39,7 +39,7 @@ class NotificationsExtractedTests {
 
     @Test
     void paidInvoiceBecomesOneReceiptAndAnInAppNotificationInTheOtherProcess() {
-        deployment.startMain().startExtracted();
+        deployment.startBoth();
         var user = new OAuthClient(deployment.portOf("auth")).newUser("Split Customer");
 
         var number = payInvoice(user);
@@ -88,7 +88,7 @@ class NotificationsExtractedTests {
 
     @Test
     void anEventDeliveredTwiceSendsOneEmail() {
-        deployment.startMain().startExtracted();
+        deployment.startBoth();
         var user = new OAuthClient(deployment.portOf("auth")).newUser("Twice Delivered");
         var number = payInvoice(user);
         Mailbox.awaitSubject(user.email(), "Receipt for invoice " + number);
@@ -116,7 +116,7 @@ class NotificationsExtractedTests {
 
     @Test
     void messageReceivedButNotCommittedComesBackAfterTheProcessRestarts() {
-        deployment.startMain().startExtracted();
+        deployment.startBoth();
         var user = new OAuthClient(deployment.portOf("auth")).newUser("Crashing Receiver");
         Mailbox.awaitSubject(user.email(), "Confirm your email address");
         var database = deployment.main().jdbc();
@@ -134,7 +134,7 @@ class NotificationsExtractedTests {
 
     @Test
     void messageOfAnUnknownTypeIsDeadLettered() {
-        deployment.startMain().startExtracted();
+        deployment.startBoth();
         var sqs = deployment.main().bean(SqsTemplate.class);
 
         sqs.send(to -> to.queue(deployment.queueOf("notifications"))

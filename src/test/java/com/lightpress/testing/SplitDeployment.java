@@ -43,6 +43,12 @@ public final class SplitDeployment implements AutoCloseable {
         return this;
     }
 
+    /** Starts both processes at the same time, as ECS starts the services of a stack. */
+    public SplitDeployment startBoth() {
+        deployment.startTogether(List.of(MAIN, EXTRACTED), List.of());
+        return this;
+    }
+
     public SplitDeployment startExtracted() {
         deployment.start(EXTRACTED);
         return this;
