@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** One evaluated service.yaml stack, read the way the tests ask about it. */
@@ -43,13 +44,15 @@ record ServiceStack(String name, StackEvaluation stack) {
         return resources;
     }
 
-    /** Every action a role's inline policies allow. */
-    Set<String> actions(String role) {
-        var actions = new TreeSet<String>();
+    /** For each resource of a role's inline policies, every action they allow on it. */
+    Map<String, Set<String>> actionsByResource(String role) {
+        var allowed = new TreeMap<String, Set<String>>();
         policies(role)
-                .forEach(policy ->
-                        statements(policy).forEach(statement -> actions.addAll(asList(statement.get("Action")))));
-        return actions;
+                .forEach(policy -> statements(policy)
+                        .forEach(statement -> asList(statement.get("Resource"))
+                                .forEach(resource -> allowed.computeIfAbsent(resource, it -> new TreeSet<>())
+                                        .addAll(asList(statement.get("Action"))))));
+        return allowed;
     }
 
     private List<Map<String, Object>> policies(String role) {
