@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.lightpress.billing.InvoicePaid;
 import com.lightpress.testing.Api;
-import com.lightpress.testing.EmbeddedServers;
 import com.lightpress.testing.EventRecorder;
 import com.lightpress.testing.Mailbox;
 import com.lightpress.testing.OAuthClient;
@@ -58,29 +57,6 @@ class NotificationsExtractedTests {
         var number = payInvoice(user);
 
         deployment.startExtracted();
-
-        Mailbox.awaitSubject(user.email(), "Receipt for invoice " + number);
-        assertExactlyOneReceipt(user, number);
-    }
-
-    @Test
-    void eventNotSentBeforeTheMainProcessStoppedIsSentAfterItsRestart() {
-        deployment.startExtracted();
-        deployment.startMain(Map.of(
-                "spring.cloud.aws.sqs.endpoint",
-                "http://127.0.0.1:" + EmbeddedServers.freePort(),
-                "lightpress.platform.sqs.create-queues",
-                false));
-        var user = new OAuthClient(deployment.portOf("auth")).newUser("Interrupted Customer");
-        var number = payInvoice(user);
-        var recorded = deployment.main().bean(EventRecorder.class);
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> !recorded.all(InvoicePaid.class).isEmpty());
-        var event = recorded.all(InvoicePaid.class).get(0);
-        assertThat(incompletePublications(event)).isPositive();
-
-        deployment.stopMain();
-        deployment.startMain();
 
         Mailbox.awaitSubject(user.email(), "Receipt for invoice " + number);
         assertExactlyOneReceipt(user, number);
@@ -154,17 +130,6 @@ class NotificationsExtractedTests {
         var policy = queueAttributeText("notifications", QueueAttributeName.REDRIVE_POLICY);
 
         assertThat(policy).contains("notifications-dlq").containsPattern("\"maxReceiveCount\":\"?10");
-    }
-
-    private int incompletePublications(InvoicePaid event) {
-        return deployment
-                .main()
-                .jdbc()
-                .queryForObject(
-                        "SELECT count(*) FROM proc_main.event_publication WHERE completion_date IS NULL"
-                                + " AND serialized_event LIKE ?",
-                        Integer.class,
-                        "%" + event.eventId() + "%");
     }
 
     private int messagesInFlight(String queue) {

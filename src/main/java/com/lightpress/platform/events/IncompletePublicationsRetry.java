@@ -53,13 +53,16 @@ class IncompletePublicationsRetry {
     void resubmit() {
         var resubmitAfter = settings.events().resubmitAfter();
         var before = clock.instant().minus(resubmitAfter);
-        var stale = jdbc.queryForObject(
-                "SELECT count(*) FROM " + settings.schema() + ".event_publication WHERE completion_date IS NULL"
-                        + " AND publication_date < ? AND listener_id = ANY (?)",
-                Long.class,
-                Timestamp.from(before),
-                listeners.ids().toArray(String[]::new));
-        if (stale != null && stale > 0) {
+        var stale = jdbc
+                .query(
+                        "SELECT listener_id, event_type FROM " + settings.schema() + ".event_publication"
+                                + " WHERE completion_date IS NULL AND publication_date < ?",
+                        (row, index) -> listeners.canRun(row.getString(1), row.getString(2)),
+                        Timestamp.from(before))
+                .stream()
+                .filter(Boolean::booleanValue)
+                .count();
+        if (stale > 0) {
             LOG.warn("Resubmitting {} event publications incomplete for more than {}", stale, resubmitAfter);
             publications.resubmitIncompletePublications(
                     publication -> publication.getPublicationDate().isBefore(before) && listeners.canRun(publication));

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.support.EventExternalizerModuleListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * monolith's registry; when it is folded back, those left in the extracted process's registry.
  * A publication moves only once no live process of its schema runs the listener's module (the
  * roster knows), and in one statement, so it is neither lost nor run by two processes. An
- * externalizer's publication moves once its schema has no live process at all, to a process that
- * runs the module that published the event, with the modules it must still reach.
+ * externalizer's publication moves in the same way with the module that published the event,
+ * with the modules it must still reach: a process that no longer runs that module does not send
+ * its events (see {@link LocalListeners}), and may not be allowed to.
  */
 class PublicationHandover {
 
@@ -122,16 +122,15 @@ class PublicationHandover {
         var taken = jdbc.queryForList(
                 "WITH taken AS (DELETE FROM " + schema + ".event_publication WHERE completion_date IS NULL AND ("
                         + "(listener_id LIKE 'com.lightpress.%' AND split_part(listener_id, '.', 3) = ANY (?))"
-                        + " OR (? AND listener_id = ? AND split_part(event_type, '.', 3) = ANY (?)))"
+                        + " OR (listener_id = ? AND split_part(event_type, '.', 3) = ANY (?)))"
                         + " RETURNING " + COLUMNS + ") INSERT INTO " + settings.schema() + ".event_publication ("
                         + COLUMNS + ") SELECT id, listener_id, event_type, serialized_event, publication_date,"
                         + " completion_date, 'PUBLISHED', completion_attempts, last_resubmission_date FROM taken"
                         + " RETURNING id",
                 UUID.class,
                 modules,
-                members.isEmpty(),
                 externalizerId(),
-                activation.local().toArray(String[]::new));
+                modules);
         if (!taken.isEmpty()) {
             takeOverTargets(schema, taken);
             LOG.info("Took over {} event publications from schema {}", taken.size(), schema);
@@ -170,7 +169,7 @@ class PublicationHandover {
 
     private String externalizerId() {
         return listeners.ids().stream()
-                .filter(id -> id.startsWith(EventExternalizerModuleListener.class.getName() + "."))
+                .filter(LocalListeners::isExternalizer)
                 .findFirst()
                 .orElse("");
     }
