@@ -127,7 +127,12 @@ class CloudFormationServicesTests {
                 }
             });
 
-            assertThat(service.actionsByResource("TaskRole")).as(service.name()).isEqualTo(expected);
+            assertThat(service.actionsByResource("TaskRole", "sqs:"))
+                    .as(service.name())
+                    .isEqualTo(expected);
+            assertThat(service.actionsByResource("TaskRole", "").values())
+                    .as("%s: the task role reaches nothing but SQS", service.name())
+                    .allSatisfy(actions -> assertThat(actions).allMatch(action -> action.startsWith("sqs:")));
         }
     }
 

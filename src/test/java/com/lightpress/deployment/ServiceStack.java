@@ -44,14 +44,23 @@ record ServiceStack(String name, StackEvaluation stack) {
         return resources;
     }
 
-    /** For each resource of a role's inline policies, every action they allow on it. */
-    Map<String, Set<String>> actionsByResource(String role) {
+    /**
+     * For each resource of a role's inline policies, every action of the given service (prefix,
+     * e.g. {@code sqs:}) they allow on it.
+     */
+    Map<String, Set<String>> actionsByResource(String role, String service) {
         var allowed = new TreeMap<String, Set<String>>();
         policies(role)
-                .forEach(policy -> statements(policy)
-                        .forEach(statement -> asList(statement.get("Resource"))
+                .forEach(policy -> statements(policy).forEach(statement -> {
+                    var actions = asList(statement.get("Action")).stream()
+                            .filter(action -> action.startsWith(service))
+                            .toList();
+                    if (!actions.isEmpty()) {
+                        asList(statement.get("Resource"))
                                 .forEach(resource -> allowed.computeIfAbsent(resource, it -> new TreeSet<>())
-                                        .addAll(asList(statement.get("Action"))))));
+                                        .addAll(actions));
+                    }
+                }));
         return allowed;
     }
 
