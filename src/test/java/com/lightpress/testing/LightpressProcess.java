@@ -37,6 +37,7 @@ public final class LightpressProcess implements AutoCloseable {
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
         var context = new SpringApplicationBuilder(Lightpress.class, EventRecorder.class)
+                .listeners(LoggingSetupGate.around())
                 .initializers(application -> application
                         .getBeanFactory()
                         .registerSingleton(TestSourcesFilter.class.getName(), new TestSourcesFilter()))

@@ -25,7 +25,11 @@ import java.util.Map;
  */
 final class SeparateJvm implements Deployment.Running {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
+    /**
+     * A JVM of its own starts cold (no class data shared with the test JVM, no warm JIT): on a
+     * busy two-core machine it has been seen to need more than two minutes.
+     */
+    private static final Duration STARTUP = Duration.ofSeconds(240);
 
     private final Process process;
 
