@@ -39,6 +39,12 @@ public record PlatformSettings(
     }
 
     /**
+     * The schema of state that belongs to no single process: the history of the module
+     * changelogs, the inbox of events taken in by modules, and the processes that are running.
+     */
+    public static final String SHARED_SCHEMA = "lightpress_shared";
+
+    /**
      * @param resubmitInterval how often incomplete publications are looked for
      * @param resubmitAfter how old an incomplete publication must be before it is resubmitted, so
      *     that work still in progress is not started twice; also the first delay of the backoff,

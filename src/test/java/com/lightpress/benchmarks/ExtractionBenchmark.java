@@ -31,8 +31,7 @@ class ExtractionBenchmark {
 
     @Test
     void measure() {
-        try (var deployment =
-                SplitDeployment.extracting("notifications").startMain().startExtracted()) {
+        try (var deployment = SplitDeployment.extracting("notifications").startBoth()) {
             var user = new OAuthClient(deployment.portOf("auth")).newUser("Benchmark Customer");
             var customer = StripeScenarios.customerOf(deployment.main().jdbc(), user.id());
             webhookToEmail(deployment, user.email(), customer);
@@ -59,7 +58,7 @@ class ExtractionBenchmark {
 
     private static void throughput(SplitDeployment deployment, UserId user) {
         var inbox = deployment.extracted().jdbc();
-        var before = inbox.queryForObject("SELECT count(*) FROM proc_extracted.inbox", Integer.class);
+        var before = inbox.queryForObject("SELECT count(*) FROM lightpress_shared.inbox", Integer.class);
         var transactions = deployment.main().bean(TransactionTemplate.class);
         var events = deployment.main().events();
         var started = System.nanoTime();
@@ -71,8 +70,9 @@ class ExtractionBenchmark {
         Awaitility.await()
                 .atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> inbox.queryForObject("SELECT count(*) FROM proc_extracted.inbox", Integer.class) - before
-                        >= EVENTS);
+                .until(() ->
+                        inbox.queryForObject("SELECT count(*) FROM lightpress_shared.inbox", Integer.class) - before
+                                >= EVENTS);
         var seconds = (System.nanoTime() - started) / 1e9;
         LOG.info(
                 "{} events published in {} s and received by the other process within {} s: {} events/s",

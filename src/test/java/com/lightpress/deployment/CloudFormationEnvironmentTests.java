@@ -96,7 +96,7 @@ class CloudFormationEnvironmentTests {
     @ParameterizedTest
     @MethodSource("com.lightpress.deployment.LightpressStacks#environmentNames")
     void exposesOnlyTheLoadBalancerAndKeepsInternalPathsInside(String environment) {
-        var root = LightpressStacks.root(environment, Map.of("SplitNotifications", "true"));
+        var root = LightpressStacks.root(environment, Map.of("SplitModules", "notifications"));
         var network = root.nested("Network");
         var cluster = root.nested("Cluster");
         var privatePaths =
@@ -115,7 +115,7 @@ class CloudFormationEnvironmentTests {
                 .isEqualTo(List.of("/internal/*", "/actuator/*"));
         assertThat(cluster.properties("PrivatePathsRule")).containsEntry("Priority", 1);
         assertThat(cluster.properties("HttpsListener")).containsEntry("Protocol", "HTTPS");
-        for (var service : CloudFormationServicesTests.services(environment, true)) {
+        for (var service : CloudFormationServicesTests.services(environment, "notifications")) {
             var awsvpc = Template.map(
                     Template.map(service.stack().properties("Service").get("NetworkConfiguration"))
                             .get("AwsvpcConfiguration"));

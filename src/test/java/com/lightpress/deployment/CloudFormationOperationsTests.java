@@ -26,10 +26,10 @@ class CloudFormationOperationsTests {
         return CloudFormationServicesTests.deployments();
     }
 
-    @ParameterizedTest(name = "{0}, notifications split: {1}")
+    @ParameterizedTest(name = "{0}, split off: [{1}]")
     @MethodSource("deployments")
-    void everyAlarmNotifiesTheTopicAndTheFiguresOfTheIssueAreCovered(String environment, boolean split) {
-        var operations = operations(environment, split);
+    void everyAlarmNotifiesTheTopicAndTheFiguresOfTheIssueAreCovered(String environment, String layout) {
+        var operations = operations(environment, layout);
         var metrics = new TreeSet<String>();
         var queues = new TreeSet<String>();
         for (var alarm : alarms(operations)) {
@@ -65,18 +65,26 @@ class CloudFormationOperationsTests {
                 .containsExactlyInAnyOrderElementsOf(ModuleActivation.MODULES.stream()
                         .map(module -> prefix + module)
                         .toList());
-        assertThat(operations.exists("NotificationsUnhealthyTargetsAlarm")).isEqualTo(split);
-        assertThat(operations.exists("NotificationsTaskRestartsAlarm")).isEqualTo(split);
+        var split = List.of(layout.split(","));
+        for (var module : ModuleActivation.MODULES) {
+            var service = Character.toUpperCase(module.charAt(0)) + module.substring(1);
+            assertThat(operations.exists(service + "UnhealthyTargetsAlarm"))
+                    .as(module)
+                    .isEqualTo(split.contains(module));
+            assertThat(operations.exists(service + "TaskRestartsAlarm"))
+                    .as(module)
+                    .isEqualTo(split.contains(module));
+        }
         assertThat(operations.exists("Dashboard")).isTrue();
     }
 
-    @ParameterizedTest(name = "{0}, notifications split: {1}")
+    @ParameterizedTest(name = "{0}, split off: [{1}]")
     @MethodSource("deployments")
-    void servicesExportMetricsToTheNamespaceTheAlarmsReadAndMayWriteNowhereElse(String environment, boolean split) {
-        var namespace = String.valueOf(operations(environment, split).parameter("MetricsNamespace"));
+    void servicesExportMetricsToTheNamespaceTheAlarmsReadAndMayWriteNowhereElse(String environment, String layout) {
+        var namespace = String.valueOf(operations(environment, layout).parameter("MetricsNamespace"));
 
         assertThat(namespace).isEqualTo("Lightpress/" + environment);
-        for (var service : CloudFormationServicesTests.services(environment, split)) {
+        for (var service : CloudFormationServicesTests.services(environment, layout)) {
             assertThat(service.environment())
                     .containsEntry("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", "true")
                     .containsEntry("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", namespace);
@@ -85,9 +93,8 @@ class CloudFormationOperationsTests {
         }
     }
 
-    private static StackEvaluation operations(String environment, boolean split) {
-        return LightpressStacks.root(
-                        environment, Map.of("SplitNotifications", String.valueOf(split), "AlarmTopicArn", TOPIC))
+    private static StackEvaluation operations(String environment, String layout) {
+        return LightpressStacks.root(environment, Map.of("SplitModules", layout, "AlarmTopicArn", TOPIC))
                 .nested("Operations");
     }
 

@@ -3,8 +3,12 @@ package com.lightpress.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lightpress.platform.modules.ModuleActivation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -15,16 +19,62 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * docker-compose.yml, in both of its modes: plain `docker compose up` (one Lightpress with every
- * module) and `docker compose --env-file docker/split.env up` (notifications on its own).
+ * docker-compose.yml in each of its layouts: plain `docker compose up` (one Lightpress with every
+ * module), the env files of docker/ (`docker compose --env-file docker/split-billing.env up`),
+ * and every other set of modules split off with the variables those files set.
  */
 class DockerComposeTests {
 
     private static final String IMAGE = "lightpress:local";
 
     static Stream<Arguments> modes() {
-        return Stream.of(
-                Arguments.of("one service", Map.of()), Arguments.of("split", ComposeFile.envFile("docker/split.env")));
+        var envFiles = envFiles().stream().map(file -> Arguments.of(file, ComposeFile.envFile(file)));
+        var layouts = splits().stream().map(split -> Arguments.of("split off: " + split, variables(split)));
+        return Stream.concat(Stream.of(Arguments.of("one service", Map.of())), Stream.concat(envFiles, layouts));
+    }
+
+    /** The env files of docker/ that split modules off. */
+    static List<String> envFiles() {
+        try (var files = Files.list(NodeTools.PROJECT.resolve("docker"))) {
+            return files.map(file -> "docker/" + file.getFileName())
+                    .filter(name -> name.matches("docker/split-[a-z-]+\\.env"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every set of one to three modules; the fourth stays in the main service. */
+    static List<List<String>> splits() {
+        var modules = ModuleActivation.MODULES;
+        var splits = new ArrayList<List<String>>();
+        for (int set = 1; set < (1 << modules.size()) - 1; set++) {
+            var split = new ArrayList<String>();
+            for (int i = 0; i < modules.size(); i++) {
+                if ((set & (1 << i)) != 0) {
+                    split.add(modules.get(i));
+                }
+            }
+            splits.add(split);
+        }
+        return splits;
+    }
+
+    /** The variables an env file sets to split these modules off. */
+    static Map<String, String> variables(List<String> split) {
+        var variables = new LinkedHashMap<String, String>();
+        variables.put("COMPOSE_PROFILES", String.join(",", split));
+        variables.put(
+                "LIGHTPRESS_MAIN_MODULES",
+                String.join(
+                        ",",
+                        ModuleActivation.MODULES.stream()
+                                .filter(module -> !split.contains(module))
+                                .toList()));
+        split.forEach(module -> variables.put(GatewayRoutesTests.hostVariable(module), module));
+        variables.put("LIGHTPRESS_PUBLIC_URL", "http://localhost:8000");
+        return variables;
     }
 
     /** dclint validates against the Compose schema and its rules; ordering rules are off (dclint.json). */
@@ -108,20 +158,34 @@ class DockerComposeTests {
         assertThat(schemas).hasSameSizeAs(lightpress);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("envFiles")
+    void everyEnvFileSplitsOffTheModulesOfItsProfilesBehindTheGateway(String envFile) {
+        var variables = ComposeFile.envFile(envFile);
+        var split = List.of(variables.get("COMPOSE_PROFILES").split(","));
+
+        assertThat(variables).as(envFile).isEqualTo(variables(split));
+        var compose = ComposeFile.load(variables);
+        assertThat(compose.activeServices()).containsKey("gateway").containsKeys(split.toArray(String[]::new));
+        for (var module : ModuleActivation.MODULES) {
+            var host = compose.environment("gateway").get(GatewayRoutesTests.hostVariable(module));
+            assertThat(compose.environment(host).get("LIGHTPRESS_MODULES_LOCAL"))
+                    .as("%s runs %s", host, module)
+                    .contains(module);
+        }
+        split.forEach(module -> assertThat(compose.environment(module))
+                .containsEntry("LIGHTPRESS_MODULES_LOCAL", module)
+                .containsEntry("LIGHTPRESS_PLATFORM_SCHEMA", "lightpress_" + module)
+                .containsEntry("LIGHTPRESS_PLATFORM_PUBLIC_URL", "http://localhost:8000"));
+    }
+
     @Test
-    void splitEnvFileRunsNotificationsAsItsOwnServiceBehindAGateway() {
-        var split = ComposeFile.load(ComposeFile.envFile("docker/split.env"));
+    void runsEveryModuleInOneServiceWithoutAGatewayByDefault() {
         var single = ComposeFile.load(Map.of());
 
-        assertThat(single.activeServices()).doesNotContainKeys("notifications", "gateway");
+        assertThat(single.activeServices()).doesNotContainKeys("gateway", "users", "auth", "billing", "notifications");
         assertThat(single.environment("lightpress"))
                 .containsEntry("LIGHTPRESS_MODULES_LOCAL", "users,auth,billing,notifications");
-        assertThat(split.activeServices()).containsKeys("notifications", "gateway");
-        assertThat(split.environment("lightpress")).containsEntry("LIGHTPRESS_MODULES_LOCAL", "users,auth,billing");
-        assertThat(split.environment("notifications"))
-                .containsEntry("LIGHTPRESS_MODULES_LOCAL", "notifications")
-                .containsEntry("LIGHTPRESS_PLATFORM_SCHEMA", "lightpress_notifications")
-                .containsEntry("LIGHTPRESS_PLATFORM_PUBLIC_URL", "http://localhost:8000");
     }
 
     @Test

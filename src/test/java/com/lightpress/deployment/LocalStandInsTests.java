@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lightpress.platform.modules.ModuleActivation;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compose's stand-ins for AWS behave like what CloudFormation builds: LocalStack gets the same
- * queues, and the split mode's gateway routes the same paths as the load balancer.
+ * queues. (The gateway routes like the load balancer by construction: GatewayRoutesTests.)
  */
 class LocalStandInsTests {
 
@@ -48,34 +47,5 @@ class LocalStandInsTests {
                                 Template.map(localstack.get("healthcheck")).get("test"))))
                 .as("healthy once the last queue exists")
                 .contains("notifications");
-    }
-
-    @Test
-    void routesTheSplitModesGatewayLikeTheLoadBalancer() throws IOException {
-        var nginx = Files.readString(NodeTools.PROJECT.resolve("docker/gateway/nginx.conf"));
-        var locations =
-                Pattern.compile("location (=\\s)?(\\S+) \\{\\s*([^}]*)}").matcher(nginx);
-        var toNotifications = new ArrayList<String>();
-        var hidden = new ArrayList<String>();
-        var toMain = new ArrayList<String>();
-        while (locations.find()) {
-            var body = locations.group(3);
-            if (body.contains("proxy_pass http://notifications;")) {
-                toNotifications.add(locations.group(2) + "*");
-            } else if (body.contains("proxy_pass http://lightpress;")) {
-                toMain.add(locations.group(2));
-            } else if (body.contains("return 404;")) {
-                hidden.add(locations.group(2) + "*");
-            }
-        }
-        var root = Template.load(LightpressStacks.ROOT);
-        var cluster = Template.load(LightpressStacks.DIRECTORY.resolve("cluster.yaml"));
-        var loadBalancerPaths = String.valueOf(
-                root.parameters().get("NotificationsPathPatterns").get("Default"));
-
-        assertThat(toNotifications).containsExactlyInAnyOrder(loadBalancerPaths.split(","));
-        assertThat(toMain).containsExactly("/");
-        assertThat(hidden).containsExactlyInAnyOrder("/internal/*", "/actuator/*");
-        assertThat(cluster.resource("PrivatePathsRule").toString()).contains("/internal/*", "/actuator/*");
     }
 }

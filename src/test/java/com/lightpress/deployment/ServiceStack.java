@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** One evaluated service.yaml stack, read the way the tests ask about it. */
@@ -63,6 +64,26 @@ record ServiceStack(String name, StackEvaluation stack) {
                 .forEach(policy ->
                         statements(policy).forEach(statement -> actions.addAll(asList(statement.get("Action")))));
         return actions;
+    }
+
+    /**
+     * For each resource of a role's inline policies, every action of the given service (prefix,
+     * e.g. {@code sqs:}) they allow on it.
+     */
+    Map<String, Set<String>> actionsByResource(String role, String service) {
+        var allowed = new TreeMap<String, Set<String>>();
+        policies(role)
+                .forEach(policy -> statements(policy).forEach(statement -> {
+                    var actions = asList(statement.get("Action")).stream()
+                            .filter(action -> action.startsWith(service))
+                            .toList();
+                    if (!actions.isEmpty()) {
+                        asList(statement.get("Resource"))
+                                .forEach(resource -> allowed.computeIfAbsent(resource, it -> new TreeSet<>())
+                                        .addAll(actions));
+                    }
+                }));
+        return allowed;
     }
 
     private List<Map<String, Object>> policies(String role) {

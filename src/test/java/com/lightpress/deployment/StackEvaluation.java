@@ -55,8 +55,13 @@ final class StackEvaluation {
     }
 
     boolean condition(String name) {
-        return conditions.computeIfAbsent(
-                name, key -> (Boolean) evaluate(template.conditions().get(key)));
+        var known = conditions.get(name);
+        if (known == null) {
+            // not computeIfAbsent: a condition may refer to others, which would change the map
+            known = (Boolean) evaluate(template.conditions().get(name));
+            conditions.put(name, known);
+        }
+        return known;
     }
 
     boolean exists(String resource) {

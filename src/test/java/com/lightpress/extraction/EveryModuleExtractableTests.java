@@ -1,5 +1,7 @@
 package com.lightpress.extraction;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,16 +18,21 @@ import com.lightpress.testing.StripeStub;
 import com.lightpress.testing.StripeWebhooks;
 import com.lightpress.users.UserId;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Each module runs alone in a second process, the other three in the main one, and both its
- * endpoints and its listeners still work: nothing but configuration changes.
+ * endpoints and its listeners still work: nothing but configuration changes. A user's data export,
+ * taken where users runs, still holds every module's part, and closing the account still erases
+ * every module's part, whichever process holds it.
  */
 class EveryModuleExtractableTests {
 
@@ -39,8 +46,8 @@ class EveryModuleExtractableTests {
 
     @ParameterizedTest(name = "{0} in its own process")
     @ValueSource(strings = {"users", "auth", "billing", "notifications"})
-    void moduleWorksInItsOwnProcess(String module) {
-        deployment = SplitDeployment.extracting(module).startMain().startExtracted();
+    void moduleWorksInItsOwnProcessAndPersonalDataSpansBothProcesses(String module) {
+        deployment = SplitDeployment.extracting(module).startBoth();
         auth = new OAuthClient(deployment.portOf("auth"));
         var user = auth.newUser("Extracted " + module);
 
@@ -50,6 +57,106 @@ class EveryModuleExtractableTests {
             case "billing" -> billingMirrorsStripeAndServesEntitlementsToOthers(user);
             default -> notificationsHearsOfSignUps(user);
         }
+        exportHoldsEveryModulesPartAndClosingErasesThem(auth.newUser("Exported " + module));
+    }
+
+    private void exportHoldsEveryModulesPartAndClosingErasesThem(TestUser user) {
+        var database = deployment.main().jdbc();
+        var customer = StripeScenarios.customerOf(database, user.id());
+        var subscription = subscribe(user, customer);
+        var number = StripeScenarios.payInvoice(deployment.portOf("billing"), customer);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api("notifications", user, "/api/notifications")
+                                .returnResult(String.class)
+                                .getResponseBody())
+                        .contains(number));
+
+        var export = OAuthClient.json(api("users", user, "/api/users/me/export")
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody());
+
+        assertThat(export.path("users").path("email").asString()).isEqualTo(user.email());
+        assertThat(export.path("auth").path("email").asString()).isEqualTo(user.email());
+        assertThat(export.path("billing").path("invoices").toString()).contains(number);
+        assertThat(export.path("billing").path("subscriptions").toString()).contains("\"status\":\"ACTIVE\"");
+        assertThat(export.path("notifications").path("inbox").toString()).contains(number);
+        assertThat(export.path("notifications").path("emails").size()).isGreaterThanOrEqualTo(2);
+
+        Api.client(deployment.portOf("users"))
+                .delete()
+                .uri("/api/users/me")
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        var id = UUID.fromString(user.id());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(count(database, "SELECT count(*) FROM users.accounts WHERE id = ?", id))
+                    .isZero();
+            assertThat(count(database, "SELECT count(*) FROM auth.credentials WHERE id = ?", id))
+                    .isZero();
+            assertThat(count(
+                            database,
+                            "SELECT count(*) FROM auth.oauth2_authorization WHERE principal_name = ?",
+                            user.id()))
+                    .isZero();
+            assertThat(count(database, "SELECT count(*) FROM notifications.notifications WHERE user_id = ?", id))
+                    .isZero();
+            assertThat(count(database, "SELECT count(*) FROM notifications.deliveries WHERE user_id = ?", id))
+                    .isZero();
+            assertThat(count(database, "SELECT count(*) FROM notifications.preferences WHERE user_id = ?", id))
+                    .isZero();
+            assertThat(count(
+                            database,
+                            "SELECT count(*) FROM billing.invoices WHERE user_id = ? AND anonymized_at IS NULL",
+                            id))
+                    .isZero();
+            assertThat(count(
+                            database,
+                            "SELECT count(*) FROM billing.subscriptions WHERE user_id = ? AND status <> 'CANCELED'",
+                            id))
+                    .isZero();
+        });
+        assertThat(StripeStub.shared()
+                        .server()
+                        .findAll(deleteRequestedFor(urlPathEqualTo("/v1/subscriptions/" + subscription))))
+                .as("the subscription is cancelled in Stripe once")
+                .hasSize(1);
+        assertThat(auth.refresh(user.tokens().refreshToken()).statusCode()).isEqualTo(400);
+    }
+
+    /** A live Pro subscription, mirrored from Stripe, with notification preferences of its own. */
+    private String subscribe(TestUser user, String customer) {
+        var subscription = StripeJson.subscription(StripeJson.id("sub"), customer, "price_pro_monthly", "active");
+        var id = (String) subscription.get("id");
+        StripeStub.shared().subscription(subscription);
+        StripeStub.shared().subscriptionCancel(StripeJson.subscription(id, customer, "price_pro_monthly", "canceled"));
+        var delivered = new StripeWebhooks(deployment.portOf("billing"))
+                .deliver(StripeJson.event("customer.subscription.created", subscription, StripeJson.now()));
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
+        Api.client(deployment.portOf("notifications"))
+                .put()
+                .uri("/api/notifications/preferences")
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("categories", Map.of("billing", Map.of("email", true, "inApp", true))))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count(
+                                deployment.main().jdbc(),
+                                "SELECT count(*) FROM billing.subscriptions WHERE user_id = ? AND status = 'ACTIVE'",
+                                UUID.fromString(user.id()))
+                        == 1);
+        return id;
+    }
+
+    private static int count(JdbcTemplate database, String sql, Object id) {
+        return database.queryForObject(sql, Integer.class, id);
     }
 
     /** Sign-up registered the account in users over HTTP; closing it there ends the login in auth. */

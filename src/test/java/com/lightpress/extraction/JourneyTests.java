@@ -39,7 +39,7 @@ class JourneyTests {
     void signUpVerifyEditProfilePayAndReadTheInbox(String extracted) {
         deployment = extracted.equals("nothing")
                 ? SplitDeployment.extracting().startMain()
-                : SplitDeployment.extracting(extracted).startMain().startExtracted();
+                : SplitDeployment.extracting(extracted).startBoth();
         var user = new OAuthClient(deployment.portOf("auth")).newUser("Journey " + extracted);
 
         var verification = Mailbox.awaitSubject(user.email(), "Confirm your email address");

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.lightpress.billing.InvoicePaid;
 import com.lightpress.testing.Api;
-import com.lightpress.testing.EmbeddedServers;
 import com.lightpress.testing.EventRecorder;
 import com.lightpress.testing.Mailbox;
 import com.lightpress.testing.OAuthClient;
@@ -39,7 +38,7 @@ class NotificationsExtractedTests {
 
     @Test
     void paidInvoiceBecomesOneReceiptAndAnInAppNotificationInTheOtherProcess() {
-        deployment.startMain().startExtracted();
+        deployment.startBoth();
         var user = new OAuthClient(deployment.portOf("auth")).newUser("Split Customer");
 
         var number = payInvoice(user);
@@ -64,31 +63,8 @@ class NotificationsExtractedTests {
     }
 
     @Test
-    void eventNotSentBeforeTheMainProcessStoppedIsSentAfterItsRestart() {
-        deployment.startExtracted();
-        deployment.startMain(Map.of(
-                "spring.cloud.aws.sqs.endpoint",
-                "http://127.0.0.1:" + EmbeddedServers.freePort(),
-                "lightpress.platform.sqs.create-queues",
-                false));
-        var user = new OAuthClient(deployment.portOf("auth")).newUser("Interrupted Customer");
-        var number = payInvoice(user);
-        var recorded = deployment.main().bean(EventRecorder.class);
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> !recorded.all(InvoicePaid.class).isEmpty());
-        var event = recorded.all(InvoicePaid.class).get(0);
-        assertThat(incompletePublications(event)).isPositive();
-
-        deployment.stopMain();
-        deployment.startMain();
-
-        Mailbox.awaitSubject(user.email(), "Receipt for invoice " + number);
-        assertExactlyOneReceipt(user, number);
-    }
-
-    @Test
     void anEventDeliveredTwiceSendsOneEmail() {
-        deployment.startMain().startExtracted();
+        deployment.startBoth();
         var user = new OAuthClient(deployment.portOf("auth")).newUser("Twice Delivered");
         var number = payInvoice(user);
         Mailbox.awaitSubject(user.email(), "Receipt for invoice " + number);
@@ -108,7 +84,7 @@ class NotificationsExtractedTests {
                         .extracted()
                         .jdbc()
                         .queryForObject(
-                                "SELECT count(*) FROM proc_extracted.inbox WHERE event_id = ?",
+                                "SELECT count(*) FROM lightpress_shared.inbox WHERE event_id = ?",
                                 Integer.class,
                                 event.eventId()))
                 .isEqualTo(1);
@@ -116,16 +92,16 @@ class NotificationsExtractedTests {
 
     @Test
     void messageReceivedButNotCommittedComesBackAfterTheProcessRestarts() {
-        deployment.startMain().startExtracted();
+        deployment.startBoth();
         var user = new OAuthClient(deployment.portOf("auth")).newUser("Crashing Receiver");
         Mailbox.awaitSubject(user.email(), "Confirm your email address");
         var database = deployment.main().jdbc();
-        database.execute("ALTER TABLE proc_extracted.inbox RENAME TO inbox_away");
+        database.execute("ALTER TABLE lightpress_shared.inbox RENAME TO inbox_away");
         var number = payInvoice(user);
         await().atMost(Duration.ofSeconds(20)).until(() -> messagesInFlight("notifications") > 0);
 
         deployment.stopExtracted();
-        database.execute("ALTER TABLE proc_extracted.inbox_away RENAME TO inbox");
+        database.execute("ALTER TABLE lightpress_shared.inbox_away RENAME TO inbox");
         deployment.startExtracted();
 
         Mailbox.awaitSubject(user.email(), "Receipt for invoice " + number);
@@ -134,7 +110,7 @@ class NotificationsExtractedTests {
 
     @Test
     void messageOfAnUnknownTypeIsDeadLettered() {
-        deployment.startMain().startExtracted();
+        deployment.startBoth();
         var sqs = deployment.main().bean(SqsTemplate.class);
 
         sqs.send(to -> to.queue(deployment.queueOf("notifications"))
@@ -154,17 +130,6 @@ class NotificationsExtractedTests {
         var policy = queueAttributeText("notifications", QueueAttributeName.REDRIVE_POLICY);
 
         assertThat(policy).contains("notifications-dlq").containsPattern("\"maxReceiveCount\":\"?10");
-    }
-
-    private int incompletePublications(InvoicePaid event) {
-        return deployment
-                .main()
-                .jdbc()
-                .queryForObject(
-                        "SELECT count(*) FROM proc_main.event_publication WHERE completion_date IS NULL"
-                                + " AND serialized_event LIKE ?",
-                        Integer.class,
-                        "%" + event.eventId() + "%");
     }
 
     private int messagesInFlight(String queue) {

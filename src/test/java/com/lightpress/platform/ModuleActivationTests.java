@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lightpress.testing.Api;
 import com.lightpress.testing.LightpressTest;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,17 +33,18 @@ class ModuleActivationTests {
 
     @Test
     void onlyLocalModulesContributeBeansAndRemoteOnesOnlyTheirAdapters() {
-        assertThat(beanPackages()).anyMatch(name -> name.startsWith("com.lightpress.users."));
         assertThat(beanPackages())
+                .anyMatch(name -> name.startsWith("com.lightpress.users."))
                 .noneMatch(name -> name.startsWith("com.lightpress.users.remote."))
-                .noneMatch(name -> name.startsWith("com.lightpress.billing.") && !isRemoteAdapter(name))
-                .noneMatch(name -> name.startsWith("com.lightpress.auth."))
-                .noneMatch(name -> name.startsWith("com.lightpress.notifications."))
-                .anyMatch(name -> name.startsWith("com.lightpress.billing.remote."));
-    }
-
-    private static boolean isRemoteAdapter(String className) {
-        return className.startsWith("com.lightpress.billing.remote.");
+                .anyMatch(name -> name.startsWith("com.lightpress.billing.remote."))
+                .anyMatch(name -> name.startsWith("com.lightpress.auth.remote."))
+                .anyMatch(name -> name.startsWith("com.lightpress.notifications.remote."));
+        for (var remote : List.of("auth", "billing", "notifications")) {
+            assertThat(beanPackages())
+                    .as("beans of %s", remote)
+                    .filteredOn(name -> name.startsWith("com.lightpress." + remote + "."))
+                    .allMatch(name -> name.startsWith("com.lightpress." + remote + ".remote."));
+        }
     }
 
     @Test
@@ -75,7 +77,7 @@ class ModuleActivationTests {
                 .isZero();
     }
 
-    private java.util.List<String> beanPackages() {
+    private List<String> beanPackages() {
         var factory = context.getBeanFactory();
         return Arrays.stream(factory.getBeanDefinitionNames())
                 .map(factory::getType)

@@ -29,4 +29,17 @@ public final class Api {
                 .returnResult()
                 .getResponseBody();
     }
+
+    /** Reads a resource as the given user, expecting 200, and answers the body. */
+    public static String read(int port, String bearer, String path) {
+        return client(port)
+                .get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody();
+    }
 }

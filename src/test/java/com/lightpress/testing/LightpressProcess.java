@@ -47,6 +47,7 @@ public final class LightpressProcess implements AutoCloseable {
         var sources = new ArrayList<Class<?>>(List.of(Lightpress.class, EventRecorder.class, SpanRecorder.class));
         sources.addAll(List.of(testBeans));
         var context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .listeners(LoggingSetupGate.around())
                 .initializers(application -> application
                         .getBeanFactory()
                         .registerSingleton(TestSourcesFilter.class.getName(), new TestSourcesFilter()))

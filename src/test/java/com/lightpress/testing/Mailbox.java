@@ -48,7 +48,7 @@ public final class Mailbox {
                 .orElseThrow();
     }
 
-    private static boolean isFor(MimeMessage message, String address) {
+    static boolean isFor(MimeMessage message, String address) {
         try {
             Address[] recipients = message.getAllRecipients();
             return recipients != null

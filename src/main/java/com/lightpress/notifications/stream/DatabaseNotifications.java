@@ -1,12 +1,11 @@
 package com.lightpress.notifications.stream;
 
 import com.lightpress.notifications.inbox.Inbox;
+import com.lightpress.platform.DedicatedConnections;
 import com.lightpress.users.UserId;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -57,7 +56,7 @@ class DatabaseNotifications implements SmartLifecycle {
         if (thread != null) {
             thread.interrupt();
         }
-        closeQuietly(connection);
+        DedicatedConnections.closeQuietly(connection);
     }
 
     /** Early, so it listens before the web server takes requests and stops after it. */
@@ -88,7 +87,7 @@ class DatabaseNotifications implements SmartLifecycle {
                     if (failures++ == 0) {
                         LOG.warn("Lost the connection that listens for new notifications; retrying every {}", RETRY, e);
                     }
-                    closeQuietly(connection);
+                    DedicatedConnections.closeQuietly(connection);
                     connection = null;
                     pause();
                 }
@@ -139,15 +138,7 @@ class DatabaseNotifications implements SmartLifecycle {
     }
 
     private Connection connect() throws SQLException {
-        var properties = new Properties();
-        if (database.getUsername() != null) {
-            properties.setProperty("user", database.getUsername());
-        }
-        if (database.getPassword() != null) {
-            properties.setProperty("password", database.getPassword());
-        }
-        properties.setProperty("ApplicationName", "lightpress-notifications-listener");
-        var connection = DriverManager.getConnection(database.getJdbcUrl(), properties);
+        var connection = DedicatedConnections.open(database, "lightpress-notifications-listener");
         try (var statement = connection.createStatement()) {
             statement.execute("LISTEN " + Inbox.CHANNEL);
             statement.execute("LISTEN " + Inbox.SESSIONS_ENDED);
@@ -160,17 +151,6 @@ class DatabaseNotifications implements SmartLifecycle {
             Thread.sleep(RETRY.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(@Nullable Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.debug("Closing the listening connection failed", e);
         }
     }
 }

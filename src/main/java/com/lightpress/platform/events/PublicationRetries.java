@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * with exponential backoff and jitter, and moves those that are still incomplete after {@code
  * dead-letter-after} to the dead letters, where an admin can look at them and replay them. A
  * listener that fails because SMTP, Stripe or another service is down is thus tried less and less
- * often, never more than once per {@code max-delay}, instead of every minute for ever.
+ * often, never more than once per {@code max-delay}, instead of every minute for ever. Only
+ * publications whose listener runs in this process are retried or given up on; the others wait
+ * for the process of their module to take them over.
  */
 @Component
 class PublicationRetries {
@@ -25,13 +27,19 @@ class PublicationRetries {
 
     private final IncompleteEventPublications publications;
     private final PublicationStore store;
+    private final LocalListeners listeners;
     private final PlatformSettings.Events settings;
     private final Clock clock;
 
     PublicationRetries(
-            IncompleteEventPublications publications, PublicationStore store, PlatformSettings settings, Clock clock) {
+            IncompleteEventPublications publications,
+            PublicationStore store,
+            LocalListeners listeners,
+            PlatformSettings settings,
+            Clock clock) {
         this.publications = publications;
         this.store = store;
+        this.listeners = listeners;
         this.settings = settings.events();
         this.clock = clock;
     }
@@ -44,7 +52,7 @@ class PublicationRetries {
             lockAtLeastFor = "${lightpress.platform.events.resubmit-interval:60s}")
     void retry() {
         var now = clock.instant();
-        var dead = store.moveToDeadLetters(now.minus(settings.deadLetterAfter()), now);
+        var dead = store.moveToDeadLetters(now.minus(settings.deadLetterAfter()), now, listeners::canRun);
         dead.forEach(letter -> LOG.error(
                 "Gave up on event publication {} ({} for {}) after {}: it is a dead letter now",
                 letter.id(),
@@ -54,7 +62,8 @@ class PublicationRetries {
         var candidates = store.incompleteOlderThan(now.minus(settings.resubmitAfter()));
         if (candidates > 0) {
             LOG.warn("{} event publications incomplete for more than {}", candidates, settings.resubmitAfter());
-            publications.resubmitIncompletePublications(publication -> due(publication, now));
+            publications.resubmitIncompletePublications(
+                    publication -> listeners.canRun(publication) && due(publication, now));
         }
     }
 

@@ -7,8 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -60,10 +62,22 @@ class PublicationStore {
     }
 
     /** Moves publications incomplete since before the given time to the dead letters. */
-    List<DeadLetter> moveToDeadLetters(Instant publishedBefore, Instant now) {
+    List<DeadLetter> moveToDeadLetters(Instant publishedBefore, Instant now, BiPredicate<String, String> ours) {
+        var ids = jdbc
+                .query(
+                        "SELECT id, listener_id, event_type FROM " + publications
+                                + " WHERE completion_date IS NULL AND publication_date < ?",
+                        (row, index) -> ours.test(row.getString(2), row.getString(3)) ? row.getString(1) : null,
+                        Timestamp.from(publishedBefore))
+                .stream()
+                .filter(Objects::nonNull)
+                .toArray(String[]::new);
+        if (ids.length == 0) {
+            return List.of();
+        }
         return jdbc.query(
                 "WITH dead AS (DELETE FROM " + publications
-                        + " WHERE completion_date IS NULL AND publication_date < ?"
+                        + " WHERE completion_date IS NULL AND id = ANY(?::uuid[])"
                         + " RETURNING id, listener_id, event_type, serialized_event, publication_date,"
                         + " coalesce(completion_attempts, 0) + 1 AS attempts)"
                         + " INSERT INTO " + deadLetters
@@ -73,7 +87,7 @@ class PublicationStore {
                         + " replayed_at = NULL, attempts = " + deadLetters + ".attempts + excluded.attempts"
                         + " RETURNING *",
                 PublicationStore::deadLetter,
-                Timestamp.from(publishedBefore),
+                ids,
                 Timestamp.from(now));
     }
 

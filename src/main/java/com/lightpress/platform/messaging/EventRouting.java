@@ -48,6 +48,24 @@ public class EventRouting {
                 .toList();
     }
 
+    /** The remote modules that listen to events of local modules: the queues this process sends to. */
+    public List<String> remoteModulesListeningToLocalEvents() {
+        return activation.remote().stream()
+                .filter(module -> publishersListenedToBy(module).stream().anyMatch(activation::isLocal))
+                .toList();
+    }
+
+    /** The modules whose events the given module listens to. */
+    public Set<String> publishersListenedToBy(String module) {
+        var publishers = new TreeSet<String>();
+        listeners.get().forEach((type, modules) -> {
+            if (modules.contains(module)) {
+                ModuleActivation.moduleOf(type).ifPresent(publishers::add);
+            }
+        });
+        return publishers;
+    }
+
     /** Whether an event type received from another process has a listener in this one. */
     public boolean hasLocalListener(String eventType) {
         return listeners.get().getOrDefault(eventType, Set.of()).stream().anyMatch(activation::isLocal);

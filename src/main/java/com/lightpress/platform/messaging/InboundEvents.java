@@ -11,6 +11,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,14 @@ class InboundEvents implements SmartLifecycle {
             return;
         }
         inbox.coverRetentionOf(new QueueRetention(client).longest(queues, settings));
-        container = SqsMessageListenerContainer.<String>builder()
+        container = containerFor(queues);
+        container.start();
+        LOG.info("Receiving events from {}", queues);
+    }
+
+    /** A container that hands every message of the given queues to {@link #receive}. */
+    SqsMessageListenerContainer<String> containerFor(List<String> queues) {
+        return SqsMessageListenerContainer.<String>builder()
                 .sqsAsyncClient(client)
                 .queueNames(queues)
                 .messageListener(this::receive)
@@ -91,8 +99,6 @@ class InboundEvents implements SmartLifecycle {
                         .observationRegistry(observations)
                         .listenerShutdownTimeout(Duration.ofSeconds(10)))
                 .build();
-        container.start();
-        LOG.info("Receiving events from {}", queues);
     }
 
     @Override

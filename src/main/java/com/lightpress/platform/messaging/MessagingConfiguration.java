@@ -1,33 +1,36 @@
 package com.lightpress.platform.messaging;
 
 import com.lightpress.platform.PlatformSettings;
+import com.lightpress.platform.events.LocalListeners;
 import com.lightpress.platform.modules.ModuleActivation;
-import com.lightpress.platform.modules.SomeModuleIsRemote;
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.support.EventExternalizerModuleListener;
 import org.springframework.modulith.runtime.ApplicationModulesRuntime;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * Events across processes, present only when some module runs elsewhere: Spring Modulith's
- * externalizer (a registry-tracked listener, so an event whose send fails is sent again) with an
- * SQS transport on the way out, and the inbox on the way in.
+ * Events across processes: Spring Modulith's externalizer (a registry-tracked listener, so an
+ * event whose send fails is sent again) with an SQS transport on the way out, the inbox on the way
+ * in, and the hand-over of work when modules move between processes. Every process has it, also
+ * one that runs every module: that is where a module folded back finds what its old process left.
+ * Nothing here touches SQS unless some module runs, or ran, elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(SomeModuleIsRemote.class)
 class MessagingConfiguration {
 
     @Bean
@@ -46,16 +49,28 @@ class MessagingConfiguration {
     }
 
     @Bean
+    EventTargets eventTargets(JdbcTemplate jdbc, EventRouting routing, PlatformSettings settings, Clock clock) {
+        return new EventTargets(jdbc, routing, settings, clock);
+    }
+
+    /**
+     * Externalizes what some remote module listens to when it is published, and later what was
+     * recorded for it then ({@link EventTargets}), whatever runs where by the time it is sent.
+     * The targets are looked up lazily: Spring Modulith asks for this configuration while bean
+     * factories are still being post-processed, when the data source cannot be configured yet.
+     */
+    @Bean
     EventExternalizationConfiguration eventExternalizationConfiguration(
-            EventRouting routing, PlatformSettings settings) {
+            EventRouting routing, ObjectProvider<EventTargets> targets, PlatformSettings settings) {
         return EventExternalizationConfiguration.externalizing()
-                .select(event -> !routing.remoteConsumersOf(event).isEmpty())
-                .routeAll(event -> RoutingTarget.forTarget(String.join(
-                                ",",
-                                routing.remoteConsumersOf(event).stream()
-                                        .map(settings.sqs()::queueOf)
-                                        .toList()))
-                        .withoutKey())
+                .select(event -> !routing.remoteConsumersOf(event).isEmpty()
+                        || !targets.getObject().of(event).isEmpty())
+                .routeAll(event -> {
+                    var modules = targets.getObject().of(event);
+                    var queues = (modules.isEmpty() ? routing.remoteConsumersOf(event) : modules)
+                            .stream().map(settings.sqs()::queueOf).toList();
+                    return RoutingTarget.forTarget(String.join(",", queues)).withoutKey();
+                })
                 .build();
     }
 
@@ -75,18 +90,26 @@ class MessagingConfiguration {
     @Bean
     @DependsOn("queueProvisioning")
     EventExternalizerModuleListener sqsEventExternalizer(
-            EventExternalizationConfiguration configuration, SqsTemplate eventSqsTemplate, EventMessages messages) {
-        return new EventExternalizerModuleListener(configuration, new SqsEventTransport(eventSqsTemplate, messages));
+            EventExternalizationConfiguration configuration,
+            SqsTemplate eventSqsTemplate,
+            EventMessages messages,
+            EventInbox inbox,
+            EventTargets targets,
+            ModuleActivation activation,
+            PlatformSettings settings) {
+        return new EventExternalizerModuleListener(
+                configuration, new SqsEventTransport(eventSqsTemplate, messages, inbox, targets, activation, settings));
     }
 
     @Bean
     EventInbox eventInbox(
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
-            ApplicationEventPublisher events,
+            LocalListeners listeners,
+            EventPublicationRegistry registry,
             PlatformSettings settings,
             Clock clock) {
-        return new EventInbox(jdbc, transactions, events, settings, clock);
+        return new EventInbox(jdbc, transactions, listeners, registry, settings, clock);
     }
 
     @Bean
@@ -118,5 +141,50 @@ class MessagingConfiguration {
     @Bean
     DeadLetterQueues deadLetterQueues(SqsAsyncClient client, PlatformSettings settings) {
         return new DeadLetterQueues(client, settings);
+    }
+
+    @Bean
+    ProcessRoster processRoster(
+            JdbcConnectionDetails database,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            PlatformSettings settings,
+            ModuleActivation activation,
+            EventRouting routing,
+            Clock clock) {
+        return new ProcessRoster(database, jdbc, transactions, settings, activation, routing, clock);
+    }
+
+    @Bean
+    PublicationHandover publicationHandover(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            ProcessRoster roster,
+            ModuleActivation activation,
+            LocalListeners listeners,
+            IncompleteEventPublications publications,
+            EventTargets targets,
+            PlatformSettings settings,
+            Clock clock) {
+        return new PublicationHandover(
+                jdbc, transactions, roster, activation, listeners, publications, targets, settings, clock);
+    }
+
+    @Bean
+    @DependsOn("queueProvisioning")
+    QueueDrain queueDrain(
+            JdbcTemplate jdbc,
+            SqsAsyncClient client,
+            InboundEvents inbound,
+            EventRouting routing,
+            ProcessRoster roster,
+            ModuleActivation activation,
+            PlatformSettings settings) {
+        return new QueueDrain(jdbc, client, inbound, routing, roster, activation, settings);
+    }
+
+    @Bean
+    HandoverSchedule handoverSchedule(ProcessRoster roster, PublicationHandover publications, QueueDrain queues) {
+        return new HandoverSchedule(roster, publications, queues);
     }
 }

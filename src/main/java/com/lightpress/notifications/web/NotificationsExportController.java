@@ -1,0 +1,31 @@
+package com.lightpress.notifications.web;
+
+import com.lightpress.users.PersonalData;
+import com.lightpress.users.UserId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Notifications's part of a user's data export for the process that runs users when that is another
+ * one (the internal endpoint behind notifications's remote adapter of users' {@link PersonalData}).
+ */
+@RestController
+class NotificationsExportController {
+
+    private final PersonalData data;
+
+    NotificationsExportController(List<PersonalData> sections) {
+        this.data = sections.stream()
+                .filter(section -> section.section().equals("notifications"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @GetMapping("/internal/notifications/personal-data/{userId}")
+    Object personalData(@PathVariable UUID userId) {
+        return data.exportFor(new UserId(userId));
+    }
+}
