@@ -48,7 +48,7 @@ public class RateLimits {
     }
 
     /** Whether the key has used up its window, without counting. */
-    boolean exhausted(String key, int max, Duration window) {
+    public boolean exhausted(String key, int max, Duration window) {
         var counts = jdbc.query(
                 "SELECT count FROM auth.rate_limits WHERE limit_key = ? AND window_started_at > ?",
                 (rs, row) -> rs.getInt(1),
