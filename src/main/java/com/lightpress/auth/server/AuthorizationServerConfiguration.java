@@ -6,6 +6,7 @@ import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.credentials.PasswordLogin;
 import com.lightpress.auth.credentials.RateLimits;
 import com.lightpress.auth.credentials.TrustedDevices;
+import com.lightpress.auth.factors.FactorAuthorities;
 import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.platform.PlatformSettings;
 import com.lightpress.users.UserAccounts;
@@ -67,9 +68,8 @@ class AuthorizationServerConfiguration {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.logoutResponseHandler(ends::loggedOut))
-                            .providerConfigurationEndpoint(
-                                    discovery -> discovery.providerConfigurationCustomizer(metadata -> metadata.claim(
-                                            "acr_values_supported", SecondFactorAuthorities.ACR_VALUES))))
+                            .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
+                                    metadata -> metadata.claim("acr_values_supported", FactorAuthorities.ACR_VALUES))))
                     .tokenRevocationEndpoint(revocation -> revocation.revocationResponseHandler(ends::revoked))
                     .tokenGenerator(tokens)
                     .clientAuthentication(clientAuthentication -> clientAuthentication

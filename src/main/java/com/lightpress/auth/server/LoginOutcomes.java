@@ -4,6 +4,7 @@ import com.lightpress.auth.credentials.AuthMeters;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.HashingBusy;
 import com.lightpress.auth.credentials.TrustedDevices;
+import com.lightpress.auth.factors.FactorAuthorities;
 import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.users.UserId;
 import jakarta.servlet.ServletException;
@@ -61,7 +62,7 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
                         .build()
                         .toString());
         if (factors.isEnrolled(UserId.of(authentication.getName()))) {
-            response.sendRedirect(request.getContextPath() + SecondFactorLogin.PATH);
+            response.sendRedirect(request.getContextPath() + FactorAuthorities.SECOND_STEP_PATH);
             return;
         }
         next.onAuthenticationSuccess(request, response, authentication);

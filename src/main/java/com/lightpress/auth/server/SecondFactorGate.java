@@ -1,5 +1,6 @@
 package com.lightpress.auth.server;
 
+import com.lightpress.auth.factors.FactorAuthorities;
 import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.users.UserId;
 import jakarta.servlet.FilterChain;
@@ -39,10 +40,10 @@ final class SecondFactorGate extends OncePerRequestFilter {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null
                 && authentication.isAuthenticated()
-                && SecondFactorAuthorities.owesSecondFactor(authentication)
+                && FactorAuthorities.owesSecondFactor(authentication)
                 && factors.isEnrolled(UserId.of(authentication.getName()))) {
             requests.saveRequest(request, response);
-            response.sendRedirect(request.getContextPath() + SecondFactorLogin.PATH);
+            response.sendRedirect(request.getContextPath() + FactorAuthorities.SECOND_STEP_PATH);
             return;
         }
         chain.doFilter(request, response);

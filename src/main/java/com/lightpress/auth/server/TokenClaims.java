@@ -6,6 +6,7 @@ import com.lightpress.auth.credentials.AuthMeters;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.credentials.LoginIdentity;
+import com.lightpress.auth.factors.FactorAuthorities;
 import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserAccounts;
@@ -89,8 +90,8 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                         OAuth2ErrorCodes.INVALID_GRANT, "The login is no longer valid; log in again.", null)));
         claims.claim(StandardClaimNames.EMAIL, identity.email());
         claims.claim(StandardClaimNames.EMAIL_VERIFIED, identity.emailVerified());
-        claims.claim("amr", SecondFactorAuthorities.amr(context.getPrincipal()));
-        claims.claim("acr", SecondFactorAuthorities.acr(context.getPrincipal()));
+        claims.claim("amr", FactorAuthorities.amr(context.getPrincipal()));
+        claims.claim("acr", FactorAuthorities.acr(context.getPrincipal()));
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             // An ArrayList: the claims are stored as JSON that only allows well-known types.
             var roles = accounts.findProfile(user)

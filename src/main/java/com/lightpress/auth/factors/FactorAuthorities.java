@@ -1,6 +1,5 @@
-package com.lightpress.auth.server;
+package com.lightpress.auth.factors;
 
-import com.lightpress.auth.factors.SecondFactors;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,22 +11,25 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
  * The factors a login proved, as Spring Security's factor authorities, and how tokens name them:
  * RFC 8176 {@code amr} values and the {@code acr} Lightpress assigns (one factor or two).
  */
-final class SecondFactorAuthorities {
+public final class FactorAuthorities {
 
-    static final String TOTP = "FACTOR_TOTP";
-    static final String RECOVERY_CODE = "FACTOR_RECOVERY_CODE";
+    /** The login's second step, where a code is entered after the password. */
+    public static final String SECOND_STEP_PATH = "/login/second-factor";
+
+    public static final String TOTP = "FACTOR_TOTP";
+    public static final String RECOVERY_CODE = "FACTOR_RECOVERY_CODE";
 
     /** A login with one factor (a password). */
-    static final String ACR_ONE_FACTOR = "urn:lightpress:acr:1fa";
+    public static final String ACR_ONE_FACTOR = "urn:lightpress:acr:1fa";
 
     /** A login with a password and a second factor. */
-    static final String ACR_TWO_FACTORS = "urn:lightpress:acr:2fa";
+    public static final String ACR_TWO_FACTORS = "urn:lightpress:acr:2fa";
 
-    static final List<String> ACR_VALUES = List.of(ACR_ONE_FACTOR, ACR_TWO_FACTORS);
+    public static final List<String> ACR_VALUES = List.of(ACR_ONE_FACTOR, ACR_TWO_FACTORS);
 
-    private SecondFactorAuthorities() {}
+    private FactorAuthorities() {}
 
-    static String of(SecondFactors.Factor factor) {
+    public static String of(SecondFactors.Factor factor) {
         return switch (factor) {
             case AUTHENTICATOR_APP -> TOTP;
             case RECOVERY_CODE -> RECOVERY_CODE;
@@ -35,17 +37,17 @@ final class SecondFactorAuthorities {
     }
 
     /** Whether the login proved a password and nothing more yet. */
-    static boolean owesSecondFactor(Authentication authentication) {
+    public static boolean owesSecondFactor(Authentication authentication) {
         var factors = factors(authentication);
         return factors.contains(FactorGrantedAuthority.PASSWORD_AUTHORITY) && !provedSecondFactor(factors);
     }
 
-    static boolean provedSecondFactor(Authentication authentication) {
+    public static boolean provedSecondFactor(Authentication authentication) {
         return provedSecondFactor(factors(authentication));
     }
 
     /** RFC 8176 methods: {@code pwd}, {@code otp} (app or recovery code), and {@code mfa} for both. */
-    static ArrayList<String> amr(Authentication authentication) {
+    public static ArrayList<String> amr(Authentication authentication) {
         var factors = factors(authentication);
         var methods = new LinkedHashSet<String>();
         if (factors.contains(FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
@@ -60,7 +62,7 @@ final class SecondFactorAuthorities {
         return new ArrayList<>(methods);
     }
 
-    static String acr(Authentication authentication) {
+    public static String acr(Authentication authentication) {
         return provedSecondFactor(authentication) ? ACR_TWO_FACTORS : ACR_ONE_FACTOR;
     }
 

@@ -1,5 +1,6 @@
-package com.lightpress.auth.server;
+package com.lightpress.auth.web;
 
+import com.lightpress.auth.factors.FactorAuthorities;
 import com.lightpress.auth.factors.SecondFactorThrottled;
 import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.users.UserId;
@@ -33,8 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SecondFactorLogin {
 
-    static final String PATH = "/login/second-factor";
-
     private final SecondFactors factors;
     private final Clock clock;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -46,7 +45,7 @@ class SecondFactorLogin {
         this.clock = clock;
     }
 
-    @GetMapping(PATH)
+    @GetMapping(FactorAuthorities.SECOND_STEP_PATH)
     String form(@RequestParam Optional<String> error, Model model) {
         if (waitingUser().isEmpty()) {
             return "redirect:/login";
@@ -56,7 +55,7 @@ class SecondFactorLogin {
         return "auth/second-factor";
     }
 
-    @PostMapping(PATH)
+    @PostMapping(FactorAuthorities.SECOND_STEP_PATH)
     @SuppressWarnings("NullAway")
     String prove(
             @RequestParam(defaultValue = "") String code,
@@ -71,7 +70,7 @@ class SecondFactorLogin {
         try {
             var factor = code.length() > 64 ? Optional.<SecondFactors.Factor>empty() : factors.prove(user.get(), code);
             if (factor.isEmpty()) {
-                return "redirect:" + PATH + "?error";
+                return "redirect:" + FactorAuthorities.SECOND_STEP_PATH + "?error";
             }
             complete(factor.get(), request, response);
             return null;
@@ -88,7 +87,7 @@ class SecondFactorLogin {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null
                 || !authentication.isAuthenticated()
-                || !SecondFactorAuthorities.owesSecondFactor(authentication)) {
+                || !FactorAuthorities.owesSecondFactor(authentication)) {
             return Optional.empty();
         }
         var user = UserId.of(authentication.getName());
@@ -99,7 +98,7 @@ class SecondFactorLogin {
             throws IOException, ServletException {
         var current = SecurityContextHolder.getContext().getAuthentication();
         var authorities = new ArrayList<GrantedAuthority>(current.getAuthorities());
-        authorities.add(FactorGrantedAuthority.withAuthority(SecondFactorAuthorities.of(factor))
+        authorities.add(FactorGrantedAuthority.withAuthority(FactorAuthorities.of(factor))
                 .issuedAt(clock.instant())
                 .build());
         var completed = UsernamePasswordAuthenticationToken.authenticated(current.getName(), null, authorities);
