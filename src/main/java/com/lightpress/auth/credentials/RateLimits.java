@@ -48,13 +48,18 @@ public class RateLimits {
     }
 
     /** Whether the key has used up its window, without counting. */
-    public boolean exhausted(String key, int max, Duration window) {
+    boolean exhausted(String key, int max, Duration window) {
         var counts = jdbc.query(
                 "SELECT count FROM auth.rate_limits WHERE limit_key = ? AND window_started_at > ?",
                 (rs, row) -> rs.getInt(1),
                 key,
                 Timestamp.from(clock.instant().minus(window)));
         return !counts.isEmpty() && counts.get(0) >= max;
+    }
+
+    /** Starts the key's count afresh (a right second-factor code ends the run of wrong ones). */
+    public void forget(String key) {
+        jdbc.update("DELETE FROM auth.rate_limits WHERE limit_key = ?", key);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")

@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An account's second factors: enrolling and removing an authenticator app, its recovery codes,
- * and proving one at a login. Wrong codes are counted per account in the shared rate-limit table,
- * so guessing is throttled across every instance, like passwords.
+ * and proving one at a login. Attempts are counted per account in the shared rate-limit table
+ * (a right code starts the count afresh), so guessing is throttled across every instance, like
+ * passwords.
  */
 @Service
 public class SecondFactors {
@@ -114,9 +115,12 @@ public class SecondFactors {
      */
     @Transactional(noRollbackFor = SecondFactorThrottled.class)
     public Optional<Factor> prove(UserId user, String code) {
-        var key = "factor-failures:" + user.value();
-        if (limits.exhausted(key, settings.maxFailures(), settings.failureWindow())) {
-            throw new SecondFactorThrottled(clock.instant().plus(settings.failureWindow()));
+        var key = "factor-attempts:" + user.value();
+        // counted before the check, under the counter's row lock until commit: attempts of one
+        // account run one after another, so a burst cannot guess past the limit
+        var window = limits.count(key, settings.maxFailures(), settings.failureWindow());
+        if (!window.allowed()) {
+            throw new SecondFactorThrottled(window.endsAt());
         }
         var given = code.strip();
         Optional<Factor> proved = Optional.empty();
@@ -126,8 +130,8 @@ public class SecondFactors {
             events.publishEvent(RecoveryCodeUsed.of(user, recoveryCodes.remaining(user), clock.instant()));
             proved = Optional.of(Factor.RECOVERY_CODE);
         }
-        if (proved.isEmpty()) {
-            limits.count(key, settings.maxFailures(), settings.failureWindow());
+        if (proved.isPresent()) {
+            limits.forget(key);
         }
         return proved;
     }
