@@ -10,7 +10,7 @@ import org.openqa.selenium.By;
 
 /**
  * The security screen and the login's code step in a real browser: set up an authenticator app
- * from the QR code's key, keep the recovery codes, then log in again with password and code and
+ * from the QR code's key, keep the recovery codes, then log in again (a new visitor) with password and code and
  * renew the recovery codes, which needs that second factor.
  */
 @LightpressTest
@@ -31,9 +31,9 @@ class SecurityScreenTests extends BrowserTest {
         page.click(By.id("codes-saved"));
         page.awaitText(By.id("app-status"), "Signing in asks for a code");
 
-        page.click(By.id("logout"));
-        page.await(By.id("login"));
-        page.click(By.id("login"));
+        chromium.forgetEverything(page.base());
+        page.open("#/security");
+        page.click(By.id("login-to-continue"));
         page.awaitUrl("/login");
         page.type(By.id("email"), user.email());
         page.type(By.id("password"), user.password());

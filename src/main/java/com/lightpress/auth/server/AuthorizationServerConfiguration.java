@@ -137,7 +137,7 @@ class AuthorizationServerConfiguration {
                         new LoginSessionAge(settings.session().absoluteTimeout(), clock),
                         SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .authenticationProvider(new PasswordLoginProvider(passwordLogin))
+                .authenticationProvider(new PasswordLoginProvider(passwordLogin, clock))
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .authenticationDetailsSource(LoginDetails.source())

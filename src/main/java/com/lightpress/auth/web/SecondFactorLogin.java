@@ -4,21 +4,18 @@ import com.lightpress.auth.factors.FactorAuthorities;
 import com.lightpress.auth.factors.SecondFactorThrottled;
 import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.users.UserId;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +34,7 @@ class SecondFactorLogin {
     private final SecondFactors factors;
     private final Clock clock;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-    private final SavedRequestAwareAuthenticationSuccessHandler next =
-            new SavedRequestAwareAuthenticationSuccessHandler();
+    private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 
     SecondFactorLogin(SecondFactors factors, Clock clock) {
         this.factors = factors;
@@ -56,13 +52,11 @@ class SecondFactorLogin {
     }
 
     @PostMapping(FactorAuthorities.SECOND_STEP_PATH)
-    @SuppressWarnings("NullAway")
     String prove(
             @RequestParam(defaultValue = "") String code,
             Model model,
             HttpServletRequest request,
-            HttpServletResponse response)
-            throws IOException, ServletException {
+            HttpServletResponse response) {
         var user = waitingUser();
         if (user.isEmpty()) {
             return "redirect:/login";
@@ -73,7 +67,8 @@ class SecondFactorLogin {
                 return "redirect:" + FactorAuthorities.SECOND_STEP_PATH + "?error";
             }
             complete(factor.get(), request, response);
-            return null;
+            var saved = savedRequests.getRequest(request, response);
+            return "redirect:" + (saved == null ? "/" : saved.getRedirectUrl());
         } catch (SecondFactorThrottled e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("failed", false);
@@ -94,8 +89,7 @@ class SecondFactorLogin {
         return factors.isEnrolled(user) ? Optional.of(user) : Optional.empty();
     }
 
-    private void complete(SecondFactors.Factor factor, HttpServletRequest request, HttpServletResponse response)
-            throws IOException, ServletException {
+    private void complete(SecondFactors.Factor factor, HttpServletRequest request, HttpServletResponse response) {
         var current = SecurityContextHolder.getContext().getAuthentication();
         var authorities = new ArrayList<GrantedAuthority>(current.getAuthorities());
         authorities.add(FactorGrantedAuthority.withAuthority(FactorAuthorities.of(factor))
@@ -108,6 +102,5 @@ class SecondFactorLogin {
         SecurityContextHolder.setContext(context);
         request.changeSessionId();
         contexts.saveContext(context, request, response);
-        next.onAuthenticationSuccess(request, response, (Authentication) completed);
     }
 }
