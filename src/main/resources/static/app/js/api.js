@@ -17,11 +17,15 @@ export class ApiError extends Error {
   }
 }
 
-/** The API wants a login that is more recent than the one the token came from (RFC 9470). */
+/**
+ * The API wants a login that is more recent than the one the token came from, or one with a
+ * second factor (RFC 9470: max_age, acr_values).
+ */
 export class RecentLoginRequired extends ApiError {
-  constructor(problem, response, maxAge) {
+  constructor(problem, response, maxAge, acrValues) {
     super(401, problem, response);
     this.maxAge = maxAge;
+    this.acrValues = acrValues;
   }
 }
 
@@ -59,7 +63,8 @@ export async function request(path, { method = 'GET', body, headers = {}, anonym
     const challenge = response.headers.get('WWW-Authenticate') ?? '';
     if (challenge.includes('insufficient_user_authentication')) {
       const maxAge = Number(/max_age=(\d+)/.exec(challenge)?.[1] ?? 0);
-      throw new RecentLoginRequired(await problemOf(response), response, maxAge);
+      const acrValues = /acr_values="([^"]*)"/.exec(challenge)?.[1];
+      throw new RecentLoginRequired(await problemOf(response), response, maxAge, acrValues);
     }
     if (await session.refresh()) response = await send(path, options);
   }

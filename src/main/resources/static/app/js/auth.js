@@ -138,7 +138,7 @@ export const session = {
   },
 
   /** Sends the browser to the authorization endpoint (auth's login page if there is no session). */
-  async login({ returnTo = location.hash || '#/', maxAge, action } = {}) {
+  async login({ returnTo = location.hash || '#/', maxAge, acrValues, action } = {}) {
     const verifier = randomString();
     const state = randomString();
     const parameters = new URLSearchParams({
@@ -151,6 +151,7 @@ export const session = {
       code_challenge_method: 'S256',
     });
     if (maxAge !== undefined) parameters.set('max_age', String(maxAge));
+    if (acrValues) parameters.set('acr_values', acrValues);
     sessionStorage.setItem(PENDING + state, JSON.stringify({ verifier, returnTo, action }));
     location.assign(`${config.authorization_endpoint}?${parameters}`);
   },

@@ -10,6 +10,7 @@ import * as inbox from './screens/inbox.js';
 import * as profile from './screens/profile.js';
 import * as billing from './screens/billing.js';
 import * as preferences from './screens/preferences.js';
+import * as security from './screens/security.js';
 import * as adminUsers from './screens/admin-users.js';
 import * as adminOperations from './screens/admin-operations.js';
 
@@ -23,6 +24,7 @@ const routes = {
   '/profile': { screen: profile },
   '/billing': { screen: billing },
   '/settings/notifications': { screen: preferences },
+  '/security': { screen: security },
   '/admin/users': { screen: adminUsers, admin: true },
   '/admin/operations': { screen: adminOperations, admin: true },
 };

@@ -29,6 +29,7 @@ function renderNav() {
       link('#/billing', 'Billing'),
       link('#/settings/notifications', 'Notification settings'),
       link('#/profile', 'Profile'),
+      link('#/security', 'Sign-in security'),
     );
     if (session.isAdmin) items.push(link('#/admin/users', 'Users'), link('#/admin/operations', 'Operations'));
     items.push(

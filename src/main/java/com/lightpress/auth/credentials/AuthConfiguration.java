@@ -1,6 +1,7 @@
 package com.lightpress.auth.credentials;
 
 import com.lightpress.platform.PublicPaths;
+import com.lightpress.platform.StepUpPaths;
 import com.lightpress.platform.TypedIdentifiers;
 import com.lightpress.users.UserId;
 import java.util.Map;
@@ -32,6 +33,13 @@ class AuthConfiguration {
                 "/api/auth/verify-email",
                 "/api/auth/password-reset",
                 "/api/auth/password-reset/confirm");
+    }
+
+    /** Changing the password or the second factors needs the second factor of an account that has one. */
+    @Bean
+    StepUpPaths authStepUpPaths() {
+        return StepUpPaths.of(
+                "POST /api/auth/password", "DELETE /api/auth/factors/**", "POST /api/auth/factors/recovery-codes");
     }
 
     /**

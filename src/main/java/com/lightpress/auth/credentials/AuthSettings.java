@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     without the password
  * @param signingKeyRotation how often a new signing key replaces the current one
  * @param passwordHashing Argon2id cost; tune it so one check takes 50 to 150 ms on the servers
+ * @param factors second factors (authenticator apps, recovery codes) and when they are demanded
  */
 @ConfigurationProperties("lightpress.auth")
 public record AuthSettings(
@@ -31,7 +32,22 @@ public record AuthSettings(
         @DefaultValue Requests requests,
         @DefaultValue Session session,
         @DefaultValue("30d") Duration signingKeyRotation,
-        @DefaultValue PasswordHashing passwordHashing) {
+        @DefaultValue PasswordHashing passwordHashing,
+        @DefaultValue Factors factors) {
+
+    /**
+     * @param requiredForAdmins whether an ADMIN must have proved a second factor for the admin API
+     *     (and the other step-up endpoints) even before enrolling one
+     * @param maxFailures wrong second-factor codes for one account within the window after which
+     *     every code is refused until the window ends
+     * @param failureWindow the window of that limit
+     * @param issuer the name authenticator apps show for Lightpress's entries
+     */
+    public record Factors(
+            @DefaultValue("false") boolean requiredForAdmins,
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") Duration failureWindow,
+            @DefaultValue("Lightpress") String issuer) {}
 
     /**
      * @param redirectUris where the authorization endpoint may send the browser back to; none

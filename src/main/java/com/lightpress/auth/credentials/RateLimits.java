@@ -57,6 +57,11 @@ public class RateLimits {
         return !counts.isEmpty() && counts.get(0) >= max;
     }
 
+    /** Starts the key's count afresh (a right second-factor code ends the run of wrong ones). */
+    public void forget(String key) {
+        jdbc.update("DELETE FROM auth.rate_limits WHERE limit_key = ?", key);
+    }
+
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     @SchedulerLock(name = "auth.rate-limit-cleanup", lockAtLeastFor = "PT30M")
     void forgetOldWindows() {

@@ -7,7 +7,7 @@ public abstract class Throttled extends RuntimeException {
 
     private final Instant retryAfter;
 
-    Throttled(String message, Instant retryAfter) {
+    protected Throttled(String message, Instant retryAfter) {
         super(message);
         this.retryAfter = retryAfter;
     }

@@ -6,6 +6,8 @@ import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.credentials.PasswordLogin;
 import com.lightpress.auth.credentials.RateLimits;
 import com.lightpress.auth.credentials.TrustedDevices;
+import com.lightpress.auth.factors.FactorAuthorities;
+import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.platform.PlatformSettings;
 import com.lightpress.users.UserAccounts;
 import java.time.Clock;
@@ -60,11 +62,14 @@ class AuthorizationServerConfiguration {
             JdbcTemplate jdbc,
             ApplicationEventPublisher events,
             AuthSettings settings,
+            SecondFactors factors,
             Clock clock) {
         var ends = new LoginEnds(authorizations, logins);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
-            server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.logoutResponseHandler(ends::loggedOut)))
+            server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.logoutResponseHandler(ends::loggedOut))
+                            .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
+                                    metadata -> metadata.claim("acr_values_supported", FactorAuthorities.ACR_VALUES))))
                     .tokenRevocationEndpoint(revocation -> revocation.revocationResponseHandler(ends::revoked))
                     .tokenGenerator(tokens)
                     .clientAuthentication(clientAuthentication -> clientAuthentication
@@ -111,7 +116,8 @@ class AuthorizationServerConfiguration {
                         new LoginSessionAge(settings.session().absoluteTimeout(), clock),
                         SecurityContextHolderFilter.class)
                 .addFilterBefore(new DeviceRequestLimit(limits, clock), SecurityContextHolderFilter.class)
-                .addFilterAfter(new ReauthenticationFilter(credentials, clock), SecurityContextHolderFilter.class);
+                .addFilterAfter(new ReauthenticationFilter(credentials, clock), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SecondFactorGate(factors), ReauthenticationFilter.class);
         return http.build();
     }
 
@@ -123,14 +129,15 @@ class AuthorizationServerConfiguration {
             TrustedDevices devices,
             AuthMeters meters,
             AuthSettings settings,
+            SecondFactors factors,
             Clock clock) {
-        var outcomes = new LoginOutcomes(devices, meters, settings);
-        http.securityMatcher("/login", "/logout", "/activate", "/activate/**", "/auth/**")
+        var outcomes = new LoginOutcomes(devices, meters, settings, factors);
+        http.securityMatcher("/login", "/login/**", "/logout", "/activate", "/activate/**", "/auth/**")
                 .addFilterBefore(
                         new LoginSessionAge(settings.session().absoluteTimeout(), clock),
                         SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .authenticationProvider(new PasswordLoginProvider(passwordLogin))
+                .authenticationProvider(new PasswordLoginProvider(passwordLogin, clock))
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .authenticationDetailsSource(LoginDetails.source())
@@ -165,9 +172,11 @@ class AuthorizationServerConfiguration {
             AuthMeters meters,
             AuthSettings settings,
             PlatformSettings platform,
+            SecondFactors factors,
             Clock clock) {
         var jwt = new JwtGenerator(encoder);
-        jwt.setJwtCustomizer(new TokenClaims(credentials, accounts, platform.apiAudience(), meters));
+        jwt.setJwtCustomizer(
+                new TokenClaims(credentials, accounts, platform.apiAudience(), meters, factors, settings.factors()));
         jwt.setClock(clock);
         return new DelegatingOAuth2TokenGenerator(
                 jwt, new FamilyRefreshTokenGenerator(settings.tokens().refreshAbsolute(), clock));

@@ -4,6 +4,8 @@ import com.lightpress.auth.credentials.AuthMeters;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.HashingBusy;
 import com.lightpress.auth.credentials.TrustedDevices;
+import com.lightpress.auth.factors.FactorAuthorities;
+import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.users.UserId;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,18 +25,21 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
  * What the login form does after the check: a success makes the browser a trusted device (a
  * signed cookie sent only to the login form) and goes on to the saved authorization request; a
  * refusal shows the form again, and a refusal for lack of hashing capacity says to retry shortly.
+ * An account with a second factor is sent to the second step first.
  */
 final class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     private final TrustedDevices devices;
     private final AuthMeters meters;
     private final Duration deviceLifetime;
+    private final SecondFactors factors;
     private final AuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
     private final AuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
     private final AuthenticationFailureHandler busy = new SimpleUrlAuthenticationFailureHandler("/login?busy");
 
-    LoginOutcomes(TrustedDevices devices, AuthMeters meters, AuthSettings settings) {
+    LoginOutcomes(TrustedDevices devices, AuthMeters meters, AuthSettings settings, SecondFactors factors) {
         this.devices = devices;
+        this.factors = factors;
         this.meters = meters;
         this.deviceLifetime = settings.login().deviceLifetime();
     }
@@ -56,6 +61,10 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
                         .maxAge(deviceLifetime)
                         .build()
                         .toString());
+        if (factors.isEnrolled(UserId.of(authentication.getName()))) {
+            response.sendRedirect(request.getContextPath() + FactorAuthorities.SECOND_STEP_PATH);
+            return;
+        }
         next.onAuthenticationSuccess(request, response, authentication);
     }
 

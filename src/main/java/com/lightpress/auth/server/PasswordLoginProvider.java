@@ -2,6 +2,7 @@ package com.lightpress.auth.server;
 
 import com.lightpress.auth.credentials.HashingBusy;
 import com.lightpress.auth.credentials.PasswordLogin;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -13,15 +14,18 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 /**
  * The login form's only authentication: deliberately not a bean, so Spring Security never adds it
  * to a global authentication manager that would check (and count) a refused password twice. The
- * result names the user by id and records when the password was entered, which becomes the
+ * result names the user by id and records when the password was entered (by the application's
+ * clock, like every other time auth compares it with), which becomes the
  * tokens' {@code auth_time}.
  */
 final class PasswordLoginProvider implements AuthenticationProvider {
 
     private final PasswordLogin login;
+    private final Clock clock;
 
-    PasswordLoginProvider(PasswordLogin login) {
+    PasswordLoginProvider(PasswordLogin login, Clock clock) {
         this.login = login;
+        this.clock = clock;
     }
 
     @Override
@@ -37,7 +41,9 @@ final class PasswordLoginProvider implements AuthenticationProvider {
             var result = UsernamePasswordAuthenticationToken.authenticated(
                     user.toString(),
                     null,
-                    List.of(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
+                    List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                            .issuedAt(clock.instant())
+                            .build()));
             result.setDetails(details.withoutCookie());
             return result;
         } catch (HashingBusy e) {

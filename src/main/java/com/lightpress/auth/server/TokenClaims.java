@@ -3,8 +3,11 @@ package com.lightpress.auth.server;
 import static java.util.stream.Collectors.toCollection;
 
 import com.lightpress.auth.credentials.AuthMeters;
+import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.credentials.LoginIdentity;
+import com.lightpress.auth.factors.FactorAuthorities;
+import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
@@ -28,8 +31,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Types access tokens as {@code at+jwt} with Lightpress's APIs as their audience (RFC 9068), and
  * puts what resource servers need about the user into tokens: email, whether it is verified,
- * roles (read from users at issuance, so a role change shows in the next token) and when the user
- * last entered their password ({@code auth_time}).
+ * roles (read from users at issuance, so a role change shows in the next token), when the user
+ * last proved a factor ({@code auth_time}), how ({@code amr}, {@code acr}) and whether the APIs
+ * must see a second factor before sensitive changes ({@link AuthenticatedUser#SECOND_FACTOR_REQUIRED_CLAIM}).
  */
 final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -40,12 +44,22 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     private final UserAccounts accounts;
     private final String apiAudience;
     private final AuthMeters meters;
+    private final SecondFactors factors;
+    private final AuthSettings.Factors factorSettings;
 
-    TokenClaims(CredentialManagement credentials, UserAccounts accounts, String apiAudience, AuthMeters meters) {
+    TokenClaims(
+            CredentialManagement credentials,
+            UserAccounts accounts,
+            String apiAudience,
+            AuthMeters meters,
+            SecondFactors factors,
+            AuthSettings.Factors factorSettings) {
         this.credentials = credentials;
         this.accounts = accounts;
         this.apiAudience = apiAudience;
         this.meters = meters;
+        this.factors = factors;
+        this.factorSettings = factorSettings;
     }
 
     @Override
@@ -76,6 +90,8 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                         OAuth2ErrorCodes.INVALID_GRANT, "The login is no longer valid; log in again.", null)));
         claims.claim(StandardClaimNames.EMAIL, identity.email());
         claims.claim(StandardClaimNames.EMAIL_VERIFIED, identity.emailVerified());
+        claims.claim("amr", FactorAuthorities.amr(context.getPrincipal()));
+        claims.claim("acr", FactorAuthorities.acr(context.getPrincipal()));
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             // An ArrayList: the claims are stored as JSON that only allows well-known types.
             var roles = accounts.findProfile(user)
@@ -83,6 +99,9 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                             profile.roles().stream().map(Enum::name).sorted().collect(toCollection(ArrayList::new)))
                     .orElseGet(ArrayList::new);
             claims.claim(AuthenticatedUser.ROLES_CLAIM, roles);
+            var secondFactorRequired =
+                    factors.isEnrolled(user) || (factorSettings.requiredForAdmins() && roles.contains("ADMIN"));
+            claims.claim(AuthenticatedUser.SECOND_FACTOR_REQUIRED_CLAIM, secondFactorRequired);
             var authTime = authenticationTime(context.getPrincipal());
             if (authTime != null) {
                 claims.claim("auth_time", Date.from(authTime));

@@ -5,6 +5,9 @@ import com.lightpress.auth.credentials.InvalidToken;
 import com.lightpress.auth.credentials.Throttled;
 import com.lightpress.auth.credentials.WeakPassword;
 import com.lightpress.auth.credentials.WrongPassword;
+import com.lightpress.auth.factors.AlreadyEnrolled;
+import com.lightpress.auth.factors.InvalidCode;
+import com.lightpress.auth.factors.NotEnrolled;
 import com.lightpress.platform.FieldProblems;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +44,21 @@ class AuthErrors {
     @ExceptionHandler
     ProblemDetail wrongPassword(WrongPassword e) {
         return FieldProblems.invalidField("currentPassword", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidCode(InvalidCode e) {
+        return FieldProblems.invalidField("code", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail alreadyEnrolled(AlreadyEnrolled e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notEnrolled(NotEnrolled e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler

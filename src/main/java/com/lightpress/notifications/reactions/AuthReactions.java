@@ -5,7 +5,10 @@ import com.lightpress.auth.EmailVerified;
 import com.lightpress.auth.LoginLocked;
 import com.lightpress.auth.PasswordChanged;
 import com.lightpress.auth.PasswordResetRequested;
+import com.lightpress.auth.RecoveryCodeUsed;
 import com.lightpress.auth.RefreshTokenReused;
+import com.lightpress.auth.SecondFactorAdded;
+import com.lightpress.auth.SecondFactorRemoved;
 import com.lightpress.auth.SignUpAttemptedOnExistingAccount;
 import com.lightpress.auth.UserSignedUp;
 import com.lightpress.notifications.messages.AppRoute;
@@ -75,6 +78,21 @@ class AuthReactions {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(RefreshTokenReused event) {
         notifier.notify(event.eventId(), event.userId(), securityAlert("refresh-token-reused", event.detectedAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(SecondFactorAdded event) {
+        notifier.notify(event.eventId(), event.userId(), securityAlert("second-factor-added", event.addedAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(SecondFactorRemoved event) {
+        notifier.notify(event.eventId(), event.userId(), securityAlert("second-factor-removed", event.removedAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(RecoveryCodeUsed event) {
+        notifier.notify(event.eventId(), event.userId(), securityAlert("recovery-code-used", event.usedAt()));
     }
 
     private static Message verification(String token, Instant expiresAt) {

@@ -1,6 +1,7 @@
 package com.lightpress.platform.security;
 
 import com.lightpress.platform.PublicPaths;
+import com.lightpress.platform.StepUpPaths;
 import com.lightpress.platform.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
@@ -15,11 +16,13 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * The security of every module's HTTP API: a stateless OAuth 2 resource server. Paths a module
  * declares public are open; {@code /api/admin} needs ADMIN, {@code /internal} the internal scope,
- * the rest of {@code /api} any valid token. Everything else (docs, health, static pages) is open.
+ * the rest of {@code /api} any valid token; {@link StepUpPaths} (and the admin API) need a second
+ * factor where the token says so. Everything else (docs, health, static pages) is open.
  * Auth's own chains for its endpoints and login page run before this one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +30,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain apiSecurity(HttpSecurity http, List<PublicPaths> publicPaths, ProblemResponses problems)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, List<PublicPaths> publicPaths, List<StepUpPaths> stepUpPaths, ProblemResponses problems)
             throws Exception {
         var open = publicPaths.stream().flatMap(it -> it.patterns().stream()).toArray(String[]::new);
         var entryPoint = entryPoint(problems);
@@ -56,7 +60,8 @@ class ApiSecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .addFilterAfter(new StepUpFilter(stepUpPaths, problems), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -1,5 +1,6 @@
 package com.lightpress.users.account;
 
+import com.lightpress.platform.StepUpPaths;
 import com.lightpress.platform.TypedIdentifiers;
 import com.lightpress.users.UserId;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,5 +17,11 @@ class UsersConfiguration {
     @Bean
     TypedIdentifiers usersIdentifiers() {
         return TypedIdentifiers.of(UserId.class);
+    }
+
+    /** Closing the account needs the second factor of an account that has one. */
+    @Bean
+    StepUpPaths usersStepUpPaths() {
+        return StepUpPaths.of("DELETE /api/users/me");
     }
 }

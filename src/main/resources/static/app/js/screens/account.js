@@ -74,7 +74,7 @@ export function closeCard(profile) {
     } catch (error) {
       if (error instanceof RecentLoginRequired) {
         // closing needs a fresh login: through auth's login page and back, then again
-        await session.login({ returnTo: '#/profile', maxAge: 0, action: CLOSE });
+        await session.login({ returnTo: '#/profile', maxAge: 0, acrValues: error.acrValues, action: CLOSE });
         return;
       }
       showErrors(form, error);

@@ -1,0 +1,21 @@
+package com.lightpress.auth.factors;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What second factors an account has: names and dates, never a secret.
+ *
+ * @param authenticatorAppAddedAt when the authenticator app was confirmed; null without one
+ * @param recoveryCodesLeft unused recovery codes
+ * @param recoveryCodesCreatedAt when the current recovery codes were made
+ */
+public record FactorStatus(
+        @Nullable Instant authenticatorAppAddedAt,
+        int recoveryCodesLeft,
+        @Nullable Instant recoveryCodesCreatedAt) {
+
+    public boolean enrolled() {
+        return authenticatorAppAddedAt != null;
+    }
+}
