@@ -1,8 +1,10 @@
 package com.lightpress.notifications.web;
 
 import com.lightpress.notifications.stream.NotificationStream;
+import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,11 @@ class StreamController {
         this.stream = stream;
     }
 
+    @Operation(
+            summary = "Stream my notifications",
+            description =
+                    "Server-sent events: each new in-app notification as it arrives. Send Last-Event-ID to receive what was missed since; 429 when the user has too many open streams.")
+    @ApiProblems({429})
     @GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(
             AuthenticatedUser user,
