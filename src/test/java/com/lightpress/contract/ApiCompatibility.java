@@ -98,26 +98,31 @@ final class ApiCompatibility {
     }
 
     private void type(String name, JsonNode before, JsonNode now) {
-        var was = describe(before);
-        var is = describe(now);
+        var was = describe(committed, before);
+        var is = describe(live, now);
         if (!was.equals(is)) {
             breaking.add("type changed: " + name + " from " + was + " to " + is);
         }
     }
 
-    /** What a client deserializes a schema as: its type and format, reference, or item type. */
-    private static String describe(JsonNode schema) {
+    /**
+     * What a client deserializes a schema as: its type and format, the object it refers to, or its
+     * item type. A reference to an enum of strings is a string on the wire.
+     */
+    private static String describe(JsonNode document, JsonNode schema) {
         if (schema.isMissingNode() || schema.isNull()) {
             return "nothing";
         }
         if (schema.has("$ref")) {
-            return schema.path("$ref").asString();
+            var ref = schema.path("$ref").asString();
+            var target = document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+            return target.has("enum") ? describe(document, target) : ref;
         }
         var type = schema.path("type").isArray()
                 ? schema.path("type").toString()
                 : schema.path("type").asString("any");
         var format = schema.path("format").asString("");
-        var items = schema.has("items") ? "<" + describe(schema.path("items")) + ">" : "";
+        var items = schema.has("items") ? "<" + describe(document, schema.path("items")) + ">" : "";
         return type + (format.isEmpty() ? "" : "(" + format + ")") + items;
     }
 

@@ -117,7 +117,7 @@ class ApiDocumentTests {
                 }
             }
             if (operation.path().startsWith("/api/admin/")
-                    && !node.path("security").toString().contains("ADMIN")) {
+                    && !node.path("x-required-roles").toString().contains("ADMIN")) {
                 problems.add(operation + " does not say it needs ADMIN");
             }
         });

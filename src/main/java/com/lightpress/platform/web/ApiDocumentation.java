@@ -3,6 +3,7 @@ package com.lightpress.platform.web;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.platform.PlatformSettings;
 import com.lightpress.platform.PublicPaths;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -36,6 +37,8 @@ class ApiDocumentation {
     static {
         // the signed-in user comes from the access token, never from the client
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
+        // enums as named schemas: one shared type per enum in generated clients
+        ModelResolver.enumsAsRef = true;
     }
 
     @Bean
@@ -66,6 +69,11 @@ class ApiDocumentation {
                 .displayName("Lightpress internal API")
                 .pathsToMatch("/internal/**")
                 .build();
+    }
+
+    @Bean
+    NullableFields nullableFields() {
+        return new NullableFields();
     }
 
     @Bean

@@ -96,9 +96,28 @@ final class OperationContract implements GlobalOpenApiCustomizer, GlobalOperatio
                     .filter(parameter -> parameter.getDescription() == null)
                     .forEach(parameter -> parameter.setDescription(PARAMETERS.get(parameter.getName())));
         }
-        var statuses = new TreeSet<Integer>();
+        var statuses = problemStatuses(path, operation);
         if (!isPublic(path)) {
             operation.setSecurity(security(path));
+            if (!path.startsWith("/internal/")) {
+                // OpenAPI 3.0 has no place for roles in a bearer requirement: an extension says it
+                operation.addExtension("x-required-roles", List.of(path.startsWith("/api/admin/") ? "ADMIN" : "USER"));
+            }
+        }
+        var responses = new ApiResponses();
+        operation.getResponses().forEach((code, response) -> {
+            if (!code.matches("[45]\\d\\d")) {
+                responses.addApiResponse(code, response);
+            }
+        });
+        statuses.forEach(status -> responses.addApiResponse(String.valueOf(status), ProblemSchema.response(status)));
+        operation.setResponses(responses);
+    }
+
+    /** Every problem status the operation can answer: those of its kind and those it declares. */
+    private TreeSet<Integer> problemStatuses(String path, Operation operation) {
+        var statuses = new TreeSet<Integer>(List.of(503));
+        if (!isPublic(path)) {
             statuses.addAll(List.of(401, 403));
         }
         if ((operation.getParameters() != null && !operation.getParameters().isEmpty())
@@ -111,32 +130,20 @@ final class OperationContract implements GlobalOpenApiCustomizer, GlobalOperatio
         if (path.contains("{")) {
             statuses.add(404);
         }
-        statuses.add(503);
         if (operation.getExtensions() != null && operation.getExtensions().remove(DECLARED) instanceof int[] declared) {
             for (var status : declared) {
                 statuses.add(status);
             }
         }
-        if (operation.getExtensions() != null && operation.getExtensions().isEmpty()) {
-            operation.setExtensions(null);
-        }
-        var responses = new ApiResponses();
-        operation.getResponses().forEach((code, response) -> {
-            if (!code.matches("[45]\\d\\d")) {
-                responses.addApiResponse(code, response);
-            }
-        });
-        statuses.forEach(status -> responses.addApiResponse(String.valueOf(status), ProblemSchema.response(status)));
-        operation.setResponses(responses);
+        return statuses;
     }
 
     private List<SecurityRequirement> security(String path) {
         if (path.startsWith("/internal/")) {
             return List.of(new SecurityRequirement().addList(ApiDocumentation.INTERNAL_OAUTH2, "internal"));
         }
-        var role = path.startsWith("/api/admin/") ? "ADMIN" : "USER";
         return List.of(
-                new SecurityRequirement().addList(ApiDocumentation.BEARER, role),
+                new SecurityRequirement().addList(ApiDocumentation.BEARER),
                 new SecurityRequirement().addList(ApiDocumentation.OAUTH2, List.of("openid")));
     }
 
