@@ -6,6 +6,7 @@ import com.lightpress.notifications.inbox.NotificationView;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
@@ -70,6 +71,7 @@ class InboxController {
     }
 
     @Operation(summary = "Delete a notification", description = "Removes one notification from the inbox.")
+    @ApiResponse(responseCode = "204", description = "The notification is deleted.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(AuthenticatedUser user, @PathVariable UUID id) {
         inbox.delete(id(user), id);

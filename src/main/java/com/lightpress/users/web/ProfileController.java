@@ -95,6 +95,7 @@ class ProfileController {
             summary = "Close my account",
             description =
                     "Closes the account and erases personal data in every module. Needs a login within the last minutes: 401 with a fresh-login hint otherwise.")
+    @ApiResponse(responseCode = "204", description = "The account is closed.")
     @DeleteMapping
     ResponseEntity<Void> close(AuthenticatedUser user) {
         accounts.close(new UserId(user.id()), user.authTime());
