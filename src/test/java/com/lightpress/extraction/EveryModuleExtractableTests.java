@@ -100,7 +100,7 @@ class EveryModuleExtractableTests {
                     .isZero();
             assertThat(count(
                             database,
-                            "SELECT count(*) FROM auth.oauth2_authorization WHERE principal_name = ?",
+                            "SELECT count(*) FROM auth.authorizations WHERE principal_name = ? AND revoked_at IS NULL",
                             user.id()))
                     .isZero();
             assertThat(count(database, "SELECT count(*) FROM notifications.notifications WHERE user_id = ?", id))

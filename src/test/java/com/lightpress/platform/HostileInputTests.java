@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Walks every operation of the published API document and sends what an attacker or a broken
+ * Walks every operation of the published API documents (public and internal) and sends what an attacker or a broken
  * client would: missing, garbage, expired and wrong-type tokens, malformed and oversized bodies,
  * wrong types, missing and unknown fields, bad identifiers, cursors and limits. Nothing may answer
  * 5xx, every refusal is problem details, and account endpoints answer the same for a registered
@@ -141,20 +141,23 @@ class HostileInputTests {
 
     @Test
     void noOperationAnswersServerErrorsOrAnythingButProblemDetails() {
-        var document = OAuthClient.json(
-                send("GET", "/v3/api-docs", null, null, Map.of()).body());
         var deletes = new ArrayList<Runnable>();
-        document.path("paths")
-                .properties()
-                .forEach(path -> path.getValue().properties().forEach(operation -> {
-                    var method = operation.getKey().toUpperCase();
-                    Runnable walk = () -> walk(document, method, path.getKey(), operation.getValue());
-                    if (method.equals("DELETE")) {
-                        deletes.add(walk);
-                    } else {
-                        walk.run();
-                    }
-                }));
+        for (var url : List.of("/v3/api-docs", "/v3/api-docs/internal")) {
+            var document =
+                    OAuthClient.json(send("GET", url, null, null, Map.of()).body());
+            assertThat(document.path("paths").isEmpty()).as(url).isFalse();
+            document.path("paths")
+                    .properties()
+                    .forEach(path -> path.getValue().properties().forEach(operation -> {
+                        var method = operation.getKey().toUpperCase();
+                        Runnable walk = () -> walk(document, method, path.getKey(), operation.getValue());
+                        if (method.equals("DELETE")) {
+                            deletes.add(walk);
+                        } else {
+                            walk.run();
+                        }
+                    }));
+        }
         deletes.forEach(Runnable::run);
 
         System.out.println("HostileInputTests sent " + sent + " requests");

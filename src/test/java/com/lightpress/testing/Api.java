@@ -1,6 +1,8 @@
 package com.lightpress.testing;
 
+import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.InterceptingClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -11,10 +13,13 @@ public final class Api {
 
     /**
      * Uses the JDK's HTTP client, which shows every answer as it is; the Apache client that would
-     * otherwise be picked retries 429 and 503 answers on its own.
+     * otherwise be picked retries 429 and 503 answers on its own. Every exchange is checked against
+     * the served API document ({@link ContractValidation}).
      */
     public static RestTestClient client(int port) {
-        return RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+        var checked = new InterceptingClientHttpRequestFactory(
+                new JdkClientHttpRequestFactory(), List.of(new ContractValidation(port)));
+        return RestTestClient.bindToServer(checked)
                 .baseUrl("http://127.0.0.1:" + port)
                 .build();
     }

@@ -1,8 +1,10 @@
 package com.lightpress.auth.web;
 
 import com.lightpress.auth.credentials.CredentialManagement;
+import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -25,18 +27,31 @@ class CredentialController {
         this.credentials = credentials;
     }
 
+    @Operation(
+            summary = "Verify an email address",
+            description =
+                    "Confirms the address with the token from the verification email; 400 naming token when it is unknown or expired.")
     @PostMapping("/api/auth/verify-email")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void verifyEmail(@Valid @RequestBody TokenRequest request) {
         credentials.verifyEmail(request.token());
     }
 
+    @Operation(
+            summary = "Send the verification email again",
+            description =
+                    "Sends a new verification link to the signed-in user; 429 with Retry-After when asked again too soon.")
+    @ApiProblems({429})
     @PostMapping("/api/auth/verify-email/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void resendVerification(AuthenticatedUser user) {
         credentials.resendVerification(new UserId(user.id()));
     }
 
+    @Operation(
+            summary = "Ask for a password reset",
+            description = "Sends a reset link if the address is registered; answers 202 alike either way.")
+    @ApiProblems({429})
     @PostMapping("/api/auth/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> requestPasswordReset(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
@@ -44,12 +59,20 @@ class CredentialController {
         return SignUpController.ACCEPTED;
     }
 
+    @Operation(
+            summary = "Set a new password with a reset token",
+            description = "Sets the password with the token from the reset email and ends every login of the account.")
     @PostMapping("/api/auth/password-reset/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void resetPassword(@Valid @RequestBody ResetConfirmation request) {
         credentials.resetPassword(request.token(), request.newPassword());
     }
 
+    @Operation(
+            summary = "Change my password",
+            description =
+                    "Changes the signed-in user's password; 400 naming currentPassword when it is wrong, newPassword when it is too weak.")
+    @ApiProblems({429})
     @PostMapping("/api/auth/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(AuthenticatedUser user, @Valid @RequestBody PasswordChange request) {

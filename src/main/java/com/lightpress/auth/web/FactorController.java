@@ -4,8 +4,10 @@ import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.factors.Enrolment;
 import com.lightpress.auth.factors.FactorStatus;
 import com.lightpress.auth.factors.SecondFactors;
+import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -36,11 +38,19 @@ class FactorController {
         this.credentials = credentials;
     }
 
+    @Operation(
+            summary = "My second factors",
+            description = "Whether an authenticator app is set up, since when, and how many recovery codes are left.")
     @GetMapping
     FactorStatus status(AuthenticatedUser user) {
         return factors.status(new UserId(user.id()));
     }
 
+    @Operation(
+            summary = "Start setting up an authenticator app",
+            description =
+                    "Answers the secret and a QR code drawn by Lightpress; the app counts only once confirmed with a first code.")
+    @ApiProblems({409})
     @PostMapping("/authenticator-app")
     Enrolment startAuthenticatorApp(AuthenticatedUser user) {
         var id = new UserId(user.id());
@@ -48,17 +58,30 @@ class FactorController {
         return factors.startAuthenticatorApp(id, email);
     }
 
+    @Operation(
+            summary = "Confirm the authenticator app",
+            description =
+                    "Confirms the app with a first code and answers ten recovery codes, shown this once; 400 naming code when it is wrong.")
+    @ApiProblems({409, 429})
     @PostMapping("/authenticator-app/confirm")
     RecoveryCodesView confirmAuthenticatorApp(AuthenticatedUser user, @Valid @RequestBody CodeRequest request) {
         return new RecoveryCodesView(factors.confirmAuthenticatorApp(new UserId(user.id()), request.code()));
     }
 
+    @Operation(
+            summary = "Remove the authenticator app",
+            description =
+                    "Removes the app and the recovery codes; needs a login that proved the second factor (401 insufficient_user_authentication otherwise).")
     @DeleteMapping("/authenticator-app")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeAuthenticatorApp(AuthenticatedUser user) {
         factors.removeAuthenticatorApp(new UserId(user.id()));
     }
 
+    @Operation(
+            summary = "Renew my recovery codes",
+            description =
+                    "Replaces every recovery code with ten new ones, shown this once; needs a login that proved the second factor.")
     @PostMapping("/recovery-codes")
     RecoveryCodesView regenerateRecoveryCodes(AuthenticatedUser user) {
         return new RecoveryCodesView(factors.regenerateRecoveryCodes(new UserId(user.id())));

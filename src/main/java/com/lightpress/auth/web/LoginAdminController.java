@@ -2,6 +2,7 @@ package com.lightpress.auth.web;
 
 import com.lightpress.auth.credentials.Authorizations;
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +20,10 @@ class LoginAdminController {
         this.authorizations = authorizations;
     }
 
+    @Operation(
+            summary = "End the logins of a user",
+            description =
+                    "Revokes every refresh token and browser session of the user; access tokens expire within minutes.")
     @DeleteMapping("/api/admin/auth/users/{id}/logins")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void endLogins(@PathVariable UUID id) {

@@ -1,6 +1,8 @@
 package com.lightpress.auth.web;
 
 import com.lightpress.auth.credentials.SignUp;
+import com.lightpress.platform.ApiProblems;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -25,6 +27,11 @@ class SignUpController {
         this.signUp = signUp;
     }
 
+    @Operation(
+            summary = "Sign up",
+            description =
+                    "Creates an account and sends a verification email. Answers 202 alike for a new and an already registered address, so the answer tells nobody whether an account exists. Then log in through the oauth2 scheme's authorization code flow.")
+    @ApiProblems({429})
     @PostMapping("/api/auth/signup")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> signUp(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {

@@ -1,6 +1,7 @@
 package com.lightpress.auth.web;
 
 import com.lightpress.auth.keys.SigningKeys;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +16,10 @@ class SigningKeyController {
         this.keys = keys;
     }
 
+    @Operation(
+            summary = "Rotate the signing key",
+            description =
+                    "Starts signing tokens with a new key; the old key stays in the JWKS until its tokens have expired.")
     @PostMapping("/api/admin/auth/signing-keys/rotate")
     Map<String, String> rotate() {
         return Map.of("kid", keys.rotate());

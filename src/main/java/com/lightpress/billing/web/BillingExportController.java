@@ -2,6 +2,7 @@ package com.lightpress.billing.web;
 
 import com.lightpress.users.PersonalData;
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,10 @@ class BillingExportController {
                 .orElseThrow();
     }
 
+    @Operation(
+            summary = "Export billing's part of a user's data",
+            description =
+                    "What billing holds about the user, for the data export of a users module running in another process.")
     @GetMapping("/internal/billing/personal-data/{userId}")
     Object personalData(@PathVariable UUID userId) {
         return data.exportFor(new UserId(userId));

@@ -4,6 +4,7 @@ import com.lightpress.billing.Entitlement;
 import com.lightpress.billing.Entitlements;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +23,17 @@ class EntitlementController {
         this.entitlements = entitlements;
     }
 
+    @Operation(
+            summary = "Read my entitlements",
+            description = "The plan and features the signed-in user is entitled to.")
     @GetMapping("/api/billing/entitlements")
     Entitlement mine(AuthenticatedUser user) {
         return entitlements.of(new UserId(user.id()));
     }
 
+    @Operation(
+            summary = "Read a user's entitlements",
+            description = "The plan and features of a user, for a module running in another process.")
     @GetMapping("/internal/billing/entitlements/{userId}")
     Entitlement of(@PathVariable UUID userId) {
         return entitlements.of(new UserId(userId));

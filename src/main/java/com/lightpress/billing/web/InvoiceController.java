@@ -4,6 +4,7 @@ import com.lightpress.billing.invoice.InvoiceBook;
 import com.lightpress.billing.invoice.InvoiceBook.InvoicePage;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -22,6 +23,10 @@ class InvoiceController {
         this.invoices = invoices;
     }
 
+    @Operation(
+            summary = "List my invoices",
+            description =
+                    "Invoices newest first, a page at a time: pass the nextCursor of a page as cursor to read the next one.")
     @GetMapping("/api/billing/invoices")
     InvoicePage invoices(
             AuthenticatedUser user,

@@ -2,6 +2,7 @@ package com.lightpress.billing.web;
 
 import com.lightpress.billing.webhook.WebhookIntake;
 import com.lightpress.billing.webhook.WebhookIntake.Receipt;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +22,10 @@ class WebhookController {
         this.intake = intake;
     }
 
+    @Operation(
+            summary = "Receive a Stripe event",
+            description =
+                    "Stripe's webhook: the body must be signed with the endpoint's secret (Stripe-Signature). Each event is processed once, however often Stripe sends it.")
     @PostMapping("/api/billing/stripe/webhook")
     WebhookAnswer receive(
             @RequestBody byte[] body,

@@ -3,6 +3,7 @@ package com.lightpress.notifications.web;
 import com.lightpress.notifications.mail.Deliveries;
 import com.lightpress.notifications.mail.DeliveryStatus;
 import com.lightpress.notifications.mail.DeliveryView;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -27,6 +28,9 @@ class DeliveryAdminController {
     }
 
     /** The most recently changed deliveries of a status ({@code failed}, {@code waiting}, ...). */
+    @Operation(
+            summary = "List email deliveries",
+            description = "Email deliveries in a status (failed by default), newest first.")
     @GetMapping("/api/admin/notifications/deliveries")
     List<DeliveryView> list(
             @RequestParam(defaultValue = "failed") String status,
@@ -34,6 +38,7 @@ class DeliveryAdminController {
         return deliveries.withStatus(parse(status), limit);
     }
 
+    @Operation(summary = "Read an email delivery", description = "One delivery with its attempts and last error.")
     @GetMapping("/api/admin/notifications/deliveries/{id}")
     DeliveryView show(@PathVariable UUID id) {
         return deliveries.find(id).orElseThrow(DeliveryAdminController::notFound);
@@ -43,6 +48,7 @@ class DeliveryAdminController {
      * Sends a failed email again, with a new retry window. Replaying one that is not failed (sent
      * already, or replayed and on its way) answers it unchanged, so a double click sends one email.
      */
+    @Operation(summary = "Send an email delivery again", description = "Queues a failed delivery to be sent again.")
     @PostMapping("/api/admin/notifications/deliveries/{id}/replay")
     DeliveryView replay(@PathVariable UUID id) {
         return deliveries.replay(id).orElseThrow(DeliveryAdminController::notFound);

@@ -5,6 +5,8 @@ import com.lightpress.notifications.inbox.InboxPage;
 import com.lightpress.notifications.inbox.NotificationView;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
@@ -33,6 +35,10 @@ class InboxController {
         this.inbox = inbox;
     }
 
+    @Operation(
+            summary = "List my notifications",
+            description =
+                    "In-app notifications, newest first, a page at a time: pass the nextCursor of a page as cursor to read the next one.")
     @GetMapping
     InboxPage list(
             AuthenticatedUser user,
@@ -42,21 +48,30 @@ class InboxController {
         return inbox.page(id(user), unread, cursor, limit);
     }
 
+    @Operation(summary = "Count my unread notifications", description = "How many in-app notifications are unread.")
     @GetMapping("/unread-count")
     Map<String, Long> unreadCount(AuthenticatedUser user) {
         return Map.of("count", inbox.unreadCount(id(user)));
     }
 
+    @Operation(
+            summary = "Mark a notification read",
+            description = "Marks one notification read; repeating it changes nothing.")
     @PostMapping("/{id}/read")
     NotificationView read(AuthenticatedUser user, @PathVariable UUID id) {
         return inbox.markRead(id(user), id);
     }
 
+    @Operation(
+            summary = "Mark all notifications read",
+            description = "Marks every unread notification read and says how many were.")
     @PostMapping("/read-all")
     Map<String, Integer> readAll(AuthenticatedUser user) {
         return Map.of("updated", inbox.markAllRead(id(user)));
     }
 
+    @Operation(summary = "Delete a notification", description = "Removes one notification from the inbox.")
+    @ApiResponse(responseCode = "204", description = "The notification is deleted.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(AuthenticatedUser user, @PathVariable UUID id) {
         inbox.delete(id(user), id);

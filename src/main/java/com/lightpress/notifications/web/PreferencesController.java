@@ -11,6 +11,7 @@ import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
 import com.lightpress.users.UserProfile;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalTime;
@@ -42,6 +43,7 @@ class PreferencesController {
         this.users = users;
     }
 
+    @Operation(summary = "Read my notification preferences", description = "Channels per category and quiet hours.")
     @GetMapping
     PreferencesBody get(AuthenticatedUser user) {
         var id = new UserId(user.id());
@@ -49,6 +51,10 @@ class PreferencesController {
     }
 
     /** Replaces every choice; a category the body leaves out is on. */
+    @Operation(
+            summary = "Set my notification preferences",
+            description =
+                    "Replaces the preferences; 400 when a mandatory category would be turned off or the quiet hours are invalid.")
     @PutMapping
     PreferencesBody put(AuthenticatedUser user, @Valid @RequestBody PreferencesChange change) {
         var id = new UserId(user.id());

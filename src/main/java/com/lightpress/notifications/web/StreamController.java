@@ -1,8 +1,13 @@
 package com.lightpress.notifications.web;
 
 import com.lightpress.notifications.stream.NotificationStream;
+import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +32,15 @@ class StreamController {
         this.stream = stream;
     }
 
+    @Operation(
+            summary = "Stream my notifications",
+            description =
+                    "Server-sent events: each new in-app notification as it arrives. Send Last-Event-ID to receive what was missed since; 429 when the user has too many open streams.")
+    @ApiProblems({429})
+    @ApiResponse(
+            responseCode = "200",
+            description = "A stream of events: id, event name and the notification as JSON in data.",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(
             AuthenticatedUser user,

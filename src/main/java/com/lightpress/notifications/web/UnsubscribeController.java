@@ -7,6 +7,7 @@ import com.lightpress.notifications.preferences.UnsubscribeTokens;
 import com.lightpress.notifications.preferences.UnsubscribeTokens.CategoryOfUser;
 import com.lightpress.platform.PlatformSettings;
 import com.lightpress.users.UserAccounts;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -45,18 +46,28 @@ class UnsubscribeController {
         this.appUrl = platform.link("/app/");
     }
 
+    @Operation(
+            summary = "Unsubscribe page",
+            description = "The page an email's unsubscribe link opens: asks to confirm, changes nothing yet.")
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
     String confirm(@RequestParam String token, Locale requestLocale) {
         var subject = tokens.read(token);
         return page(subject, token, false, requestLocale);
     }
 
+    @Operation(
+            summary = "Unsubscribe from a page",
+            description = "The confirmation of the unsubscribe page; answers a page.")
     @PostMapping(produces = MediaType.TEXT_HTML_VALUE)
     String unsubscribeFromPage(@RequestParam String token, Locale requestLocale) {
         var subject = apply(token);
         return page(subject, token, true, requestLocale);
     }
 
+    @Operation(
+            summary = "Unsubscribe with one click",
+            description =
+                    "RFC 8058 one-click unsubscribe, as mail clients send it: turns off the email category named by the token.")
     @PostMapping
     Map<String, Object> unsubscribe(@RequestParam String token) {
         var subject = apply(token);

@@ -3,6 +3,7 @@ package com.lightpress.platform.web;
 import com.lightpress.platform.messaging.DeadLetterQueues;
 import com.lightpress.platform.modules.ModuleActivation;
 import com.lightpress.platform.modules.SomeModuleIsRemote;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
@@ -26,11 +27,19 @@ class QueueAdminController {
         this.queues = queues;
     }
 
+    @Operation(
+            summary = "List the event queues",
+            description =
+                    "How many messages wait in each module's queue and its dead-letter queue. Present only when some module runs in another process.")
     @GetMapping("/api/admin/queues")
     List<DeadLetterQueues.QueueState> list() {
         return queues.states();
     }
 
+    @Operation(
+            summary = "Redrive a dead-letter queue",
+            description =
+                    "Moves the messages of a module's dead-letter queue back to its queue, once the cause is fixed.")
     @PostMapping("/api/admin/queues/{module}/redrive")
     Redriven redrive(@PathVariable String module) {
         if (!ModuleActivation.MODULES.contains(module)) {

@@ -1,5 +1,6 @@
 package com.lightpress.users.web;
 
+import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.AccountStatus;
 import com.lightpress.users.UserId;
@@ -8,6 +9,10 @@ import com.lightpress.users.account.AccountView;
 import com.lightpress.users.account.DataExport;
 import com.lightpress.users.account.ProfileChanges;
 import com.lightpress.users.account.VersionedAccount;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,11 +41,36 @@ class ProfileController {
         this.export = export;
     }
 
+    @Operation(
+            summary = "Read my profile",
+            description =
+                    "The signed-in user's account. The ETag response header is the version to send back in If-Match when changing it.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The account; its ETag header is the version to send in If-Match.",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version of the profile",
+                            schema = @Schema(type = "string")))
     @GetMapping
     ResponseEntity<AccountView> me(AuthenticatedUser user) {
         return withETag(active(user));
     }
 
+    @Operation(
+            summary = "Change my profile",
+            description =
+                    "Changes the fields sent (display name, locale, time zone) and leaves the others alone. Send the ETag of the version you read in If-Match: 412 when the profile changed in between, 428 without If-Match.")
+    @ApiProblems({412, 428})
+    @ApiResponse(
+            responseCode = "200",
+            description = "The account; its ETag header is the version to send in If-Match.",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version of the profile",
+                            schema = @Schema(type = "string")))
     @PatchMapping
     ResponseEntity<AccountView> update(
             AuthenticatedUser user,
@@ -51,12 +81,21 @@ class ProfileController {
         return withETag(accounts.updateProfile(new UserId(user.id()), expected, changes));
     }
 
+    @Operation(
+            summary = "Export my data",
+            description =
+                    "Everything Lightpress holds about the signed-in user, as one JSON document (the right of access).")
     @GetMapping("/export")
     Map<String, Object> export(AuthenticatedUser user) {
         active(user);
         return export.of(new UserId(user.id()));
     }
 
+    @Operation(
+            summary = "Close my account",
+            description =
+                    "Closes the account and erases personal data in every module. Needs a login within the last minutes: 401 with a fresh-login hint otherwise.")
+    @ApiResponse(responseCode = "204", description = "The account is closed.")
     @DeleteMapping
     ResponseEntity<Void> close(AuthenticatedUser user) {
         accounts.close(new UserId(user.id()), user.authTime());
