@@ -145,9 +145,11 @@ public final class LoadBalancer implements AutoCloseable {
                 values.forEach(value -> request.header(name, value));
             }
         });
-        return request.header(
-                        "X-Forwarded-For",
-                        exchange.getRemoteAddress().getAddress().getHostAddress())
+        // appended to what the client sent, as a load balancer does, so the instances see the
+        // client's own address when it comes through a trusted proxy of its own
+        var client = exchange.getRemoteAddress().getAddress().getHostAddress();
+        var forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+        return request.header("X-Forwarded-For", forwarded == null ? client : forwarded + ", " + client)
                 .header("X-Forwarded-Host", "127.0.0.1")
                 .header("X-Forwarded-Port", String.valueOf(port()))
                 .header("X-Forwarded-Proto", "http")
