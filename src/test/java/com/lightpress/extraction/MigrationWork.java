@@ -162,11 +162,19 @@ class MigrationWork {
                 .isNoContent();
     }
 
-    /** Waits until each module's listeners have failed at least once in the main process. */
+    /**
+     * Waits until each module has work left in the main process: a listener that failed, or for
+     * notifications an email SMTP refused, kept to be sent again (its listener completes).
+     */
     void awaitUnfinished(String... modules) {
         for (var module : modules) {
-            awaitUntil(() -> failed("lightpress", module) > 0);
+            awaitUntil(
+                    () -> failed("lightpress", module) > 0 || (module.equals("notifications") && emailsToRetry() > 0));
         }
+    }
+
+    private int emailsToRetry() {
+        return count("SELECT count(*) FROM notifications.deliveries WHERE status = 'PENDING' AND attempts > 0");
     }
 
     void awaitUnfinishedIn(String schema) {

@@ -54,7 +54,7 @@ class ApiDocumentation {
 
     /** The public API; {@code /v3/api-docs} serves the same document without naming the group. */
     @Bean
-    GroupedOpenApi publicApi() {
+    GroupedOpenApi publicApiGroup() {
         return GroupedOpenApi.builder()
                 .group("public")
                 .displayName("Lightpress API")
@@ -63,7 +63,7 @@ class ApiDocumentation {
     }
 
     @Bean
-    GroupedOpenApi internalApi() {
+    GroupedOpenApi internalApiGroup() {
         return GroupedOpenApi.builder()
                 .group("internal")
                 .displayName("Lightpress internal API")
