@@ -18,10 +18,6 @@ final class Load {
     /** What one run measured: successful requests per second and their latency percentiles. */
     record Result(double perSecond, double p50Ms, double p99Ms, int ok, int failed) {
 
-        double tail() {
-            return p99Ms / p50Ms;
-        }
-
         @Override
         public String toString() {
             return "%.1f/s p50 %.1f ms p99 %.1f ms (%d ok, %d failed)".formatted(perSecond, p50Ms, p99Ms, ok, failed);

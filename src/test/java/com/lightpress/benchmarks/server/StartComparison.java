@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -46,7 +45,7 @@ final class StartComparison {
         var extracted = extract();
         var packaged = starts(List.of("-jar", jar.toString()), "/actuator/health/readiness", true);
         var minimal = starts(
-                List.of("-cp", minimalClassPath(extracted), MinimalApp.class.getName(), "-Dspring.config.name=minimal"),
+                List.of("-Dspring.config.name=minimal", "-cp", minimalClassPath(extracted), MinimalApp.class.getName()),
                 "/ready",
                 false);
         table.ratio(
@@ -93,9 +92,7 @@ final class StartComparison {
         for (int i = 0; i < STARTS; i++) {
             var port = EmbeddedServers.freePort();
             var jvm = new ArrayList<String>(List.of("-XX:MaxRAMPercentage=75.0"));
-            jvm.addAll(
-                    command.stream().filter(Predicate.not(isSystemProperty())).toList());
-            jvm.addAll(0, command.stream().filter(isSystemProperty()).toList());
+            jvm.addAll(command);
             Map<String, Object> properties = lightpress
                     ? ServerBenchmark.lightpressProperties(servers, database, port, "http://127.0.0.1:" + port)
                     : Map.of(
@@ -119,10 +116,6 @@ final class StartComparison {
         var median = starts.get(STARTS / 2);
         var memory = starts.stream().mapToDouble(Start::residentMib).sorted().toArray()[STARTS / 2];
         return new Start(median.seconds(), memory);
-    }
-
-    private static Predicate<String> isSystemProperty() {
-        return argument -> argument.startsWith("-D");
     }
 
     /** The jar split into the application and its lib/ folder, as the image holds it. */
