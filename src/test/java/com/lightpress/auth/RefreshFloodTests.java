@@ -22,15 +22,12 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * A flood of refresh requests with made-up tokens, which needs no login, cannot starve anything
- * else. The pool here has two connections, the fewest the browser login that the test's users
- * go through works with (it still takes a second connection somewhere on its path: a known gap,
- * see SECURITY.md); a request that needed more would wait for itself until the pool's timeout.
+ * else, with a pool of one connection: every request, the browser login included, works with one
+ * connection at a time, so none waits for itself until the pool's timeout (which answers 500).
+ * The flood is the review's: 120 junk refreshes from 30 threads.
  */
-@LightpressTest(properties = "spring.datasource.hikari.maximum-pool-size=2")
+@LightpressTest(properties = "spring.datasource.hikari.maximum-pool-size=1")
 class RefreshFloodTests {
-
-    /** The pool's connection timeout in application.yaml: a request that stalls past it failed. */
-    private static final Duration POOL_TIMEOUT = Duration.ofSeconds(5);
 
     @Value("${local.server.port}")
     int port;
@@ -41,7 +38,7 @@ class RefreshFloodTests {
     @BeforeEach
     void connect() {
         client = new OAuthClient(port);
-        threads = Executors.newFixedThreadPool(60);
+        threads = Executors.newFixedThreadPool(30);
     }
 
     @AfterEach
@@ -50,7 +47,7 @@ class RefreshFloodTests {
     }
 
     @Test
-    void refreshRotatesWithAPoolOfTwoConnections() {
+    void loginAndRefreshWorkWithOneConnection() {
         var user = client.newUser("One Connection");
 
         var refreshed = client.refresh(user.tokens().refreshToken());
@@ -62,7 +59,7 @@ class RefreshFloodTests {
     void junkRefreshFloodLeavesNormalTrafficServed() throws Exception {
         var user = client.newUser("Keeps Working");
         var junk = new ArrayList<Future<Timed>>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 120; i++) {
             junk.add(threads.submit(
                     timed(() -> client.refresh(OAuthClient.randomString()).statusCode())));
         }
@@ -77,10 +74,9 @@ class RefreshFloodTests {
 
         assertThat(results(junk))
                 .allSatisfy(result -> assertThat(result.status()).isEqualTo(400));
-        assertThat(results(normal)).allSatisfy(result -> {
-            assertThat(result.status()).isIn(200, 202);
-            assertThat(result.took()).isLessThan(POOL_TIMEOUT);
-        });
+        assertThat(results(normal))
+                .allSatisfy(result ->
+                        assertThat(result.status()).as("took %s", result.took()).isIn(200, 202));
         assertThat(ownRefresh.statusCode()).as(ownRefresh.body()).isEqualTo(200);
         assertThat(ownRefresh.body()).contains("refresh_token");
     }

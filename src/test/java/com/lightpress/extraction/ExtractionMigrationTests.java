@@ -101,7 +101,7 @@ class ExtractionMigrationTests {
 
         mail.stopSmtp();
         expected.add(work.payInvoice());
-        work.awaitUnfinishedIn("lightpress_notifications");
+        work.awaitUnfinishedIn("lightpress_notifications", "notifications");
         deployment.stop("notifications");
         expected.addAll(work.paidInvoicesQueuedForNotifications(5));
         expected.addAll(work.paidInvoicesStillBeingProcessed(5));

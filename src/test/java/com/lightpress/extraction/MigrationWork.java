@@ -168,17 +168,20 @@ class MigrationWork {
      */
     void awaitUnfinished(String... modules) {
         for (var module : modules) {
-            awaitUntil(
-                    () -> failed("lightpress", module) > 0 || (module.equals("notifications") && emailsToRetry() > 0));
+            awaitUnfinishedIn("lightpress", module);
         }
+    }
+
+    /**
+     * Until the module has work left: a failed publication in the registry schema, or for
+     * notifications an email kept for a later attempt.
+     */
+    void awaitUnfinishedIn(String schema, String module) {
+        awaitUntil(() -> failed(schema, module) > 0 || (module.equals("notifications") && emailsToRetry() > 0));
     }
 
     private int emailsToRetry() {
         return count("SELECT count(*) FROM notifications.deliveries WHERE status = 'PENDING' AND attempts > 0");
-    }
-
-    void awaitUnfinishedIn(String schema) {
-        awaitUntil(() -> failed(schema, "notifications") > 0);
     }
 
     void letAuthWriteAgain() {

@@ -7,6 +7,7 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.relational.core.sql.LockMode;
 import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Credentials; every change reads its credential with a row lock first, so concurrent requests for
@@ -14,6 +15,8 @@ import org.springframework.data.repository.ListCrudRepository;
  */
 interface CredentialRepository extends ListCrudRepository<Credential, UserId> {
 
+    /** In a transaction: the credential's tokens are read by a second query on the same connection. */
+    @Transactional(readOnly = true)
     Optional<Credential> findByEmail(String email);
 
     @Lock(LockMode.PESSIMISTIC_WRITE)

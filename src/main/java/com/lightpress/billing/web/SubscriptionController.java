@@ -34,6 +34,7 @@ class SubscriptionController {
     @Operation(
             summary = "Read my subscription",
             description = "The current subscription, its plan and status; 404 when there is none.")
+    @ApiProblems(404)
     @GetMapping
     SubscriptionView current(AuthenticatedUser user) {
         return subscriptions.current(new UserId(user.id())).orElseThrow(NoSubscription::new);
