@@ -44,8 +44,8 @@ class SubscriptionController {
     @Operation(
             summary = "Preview a plan change",
             description =
-                    "What changing to the plan would cost now (proration), without changing anything. 502 when Stripe fails.")
-    @ApiProblems({409, 502})
+                    "What changing to the plan would cost now (proration), without changing anything. 404 without a subscription, 502 when Stripe fails.")
+    @ApiProblems({404, 409, 502})
     @PostMapping("/preview")
     PlanChangePreview preview(AuthenticatedUser user, @Valid @RequestBody PlanRequest request) {
         return changes.preview(new UserId(user.id()), request.plan());
@@ -55,8 +55,8 @@ class SubscriptionController {
     @Operation(
             summary = "Change my plan",
             description =
-                    "Moves the subscription to another plan with proration; 409 when already on it. 502 when Stripe fails.")
-    @ApiProblems({409, 502})
+                    "Moves the subscription to another plan with proration; 404 without a subscription, 409 when already on it, 502 when Stripe fails.")
+    @ApiProblems({404, 409, 502})
     @PutMapping
     SubscriptionView change(AuthenticatedUser user, @Valid @RequestBody PlanRequest request) {
         return changes.change(new UserId(user.id()), request.plan());
@@ -65,8 +65,8 @@ class SubscriptionController {
     /** Cancels at the end of the period the user has paid for. */
     @Operation(
             summary = "Cancel my subscription",
-            description = "Cancels at the end of the paid period. 502 when Stripe fails.")
-    @ApiProblems({502})
+            description = "Cancels at the end of the paid period. 404 without a subscription, 502 when Stripe fails.")
+    @ApiProblems({404, 502})
     @DeleteMapping
     SubscriptionView cancel(AuthenticatedUser user) {
         return changes.cancelAtPeriodEnd(new UserId(user.id()), true);
@@ -75,8 +75,9 @@ class SubscriptionController {
     /** Takes back a cancellation that has not taken effect yet. */
     @Operation(
             summary = "Resume my subscription",
-            description = "Undoes a cancellation before the period ends. 502 when Stripe fails.")
-    @ApiProblems({502})
+            description =
+                    "Undoes a cancellation before the period ends. 404 without a subscription, 502 when Stripe fails.")
+    @ApiProblems({404, 502})
     @PostMapping("/resume")
     SubscriptionView resume(AuthenticatedUser user) {
         return changes.cancelAtPeriodEnd(new UserId(user.id()), false);

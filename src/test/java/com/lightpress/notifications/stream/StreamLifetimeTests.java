@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
  * A stream lives no longer than the access token that opened it, ends when the user's sessions
  * are revoked, and one user cannot hold more than a few at once. Access tokens here last seconds.
  */
-@LightpressTest(properties = {"lightpress.auth.tokens.access-token=8s", "lightpress.notifications.stream.per-user=2"})
+@LightpressTest(properties = {"lightpress.auth.tokens.access-token=15s", "lightpress.notifications.stream.per-user=2"})
 class StreamLifetimeTests {
 
     @Value("${local.server.port}")
@@ -40,7 +40,7 @@ class StreamLifetimeTests {
         try (var sse = open(user)) {
             sse.awaitLine(":connected"::equals);
 
-            sse.awaitEnd(Duration.ofSeconds(20));
+            sse.awaitEnd(Duration.ofSeconds(30));
         }
     }
 
