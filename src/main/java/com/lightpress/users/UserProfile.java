@@ -1,5 +1,6 @@
 package com.lightpress.users;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 
 /**
@@ -10,11 +11,11 @@ import java.util.Set;
  */
 public record UserProfile(
         UserId id,
-        String email,
-        String displayName,
+        @Schema(example = "ada@example.com") String email,
+        @Schema(example = "Ada Lovelace") String displayName,
         boolean emailConfirmed,
-        String locale,
-        String timeZone,
+        @Schema(example = "en-GB") String locale,
+        @Schema(example = "Europe/London") String timeZone,
         AccountStatus status,
         Set<Role> roles) {
 

@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The breaking changes between the committed API document and a newer one: an operation, a
- * parameter or a schema field that is gone, a type that changed, a parameter that became required.
+ * parameter or a schema field that is gone, a type that changed, a parameter or a request body that
+ * became required.
  * Whatever a generated client of the committed document relies on must still be there.
  */
 final class ApiCompatibility {
@@ -59,7 +60,18 @@ final class ApiCompatibility {
                         + parameter.path("name").asString());
             }
         }
-        type(operation + " request body", body(before.path("requestBody")), body(now.path("requestBody")));
+        requestBody(operation, before.path("requestBody"), now.path("requestBody"));
+    }
+
+    /** A request body where there was none breaks clients only if they must send it. */
+    private void requestBody(String operation, JsonNode before, JsonNode now) {
+        if (before.isMissingNode() && !now.isMissingNode()) {
+            if (now.path("required").asBoolean(false)) {
+                breaking.add("required request body added: " + operation);
+            }
+            return;
+        }
+        type(operation + " request body", body(before), body(now));
     }
 
     private void responses(String operation, JsonNode before, JsonNode now) {

@@ -78,6 +78,20 @@ class ApiCompatibilityTests {
                         + " to array<#/components/schemas/Thing>");
     }
 
+    @Test
+    void acceptsANewOptionalRequestBodyButNotARequiredOne() {
+        var optional = "\"post\": {\"requestBody\": {\"content\": {\"application/x-www-form-urlencoded\":"
+                + " {\"schema\": {\"type\": \"object\"}}}}, \"responses\": {\"201\": {}}}";
+        var live = document(COMMITTED.replace("\"post\": {\"responses\": {\"201\": {}}}", optional));
+        var required = document(COMMITTED.replace(
+                "\"post\": {\"responses\": {\"201\": {}}}",
+                optional.replace("{\"content\"", "{\"required\": true, \"content\"")));
+
+        assertThat(ApiCompatibility.breakingChanges(document(COMMITTED), live)).isEmpty();
+        assertThat(ApiCompatibility.breakingChanges(document(COMMITTED), required))
+                .containsExactly("required request body added: POST /api/things");
+    }
+
     private static JsonNode document(String json) {
         return JSON.readTree(json);
     }

@@ -62,12 +62,6 @@ final class ContractValidation implements ClientHttpRequestInterceptor {
         return Set.copyOf(VALIDATED);
     }
 
-    /**
-     * A known drift, not checked until it is fixed: the unsubscribe page's form and the one-click
-     * JSON unsubscribe share this path, and the document shows only the page's HTML answer.
-     */
-    private static final String KNOWN_DRIFT = "POST /api/notifications/unsubscribe";
-
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
@@ -78,9 +72,7 @@ final class ContractValidation implements ClientHttpRequestInterceptor {
                 .flatMap(document -> document.operation(method, path).stream())
                 .findFirst();
         var type = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-        if (match.isEmpty()
-                || (type != null && type.startsWith("text/event-stream"))
-                || KNOWN_DRIFT.equals(method + " " + path)) {
+        if (match.isEmpty() || (type != null && type.startsWith("text/event-stream"))) {
             return response;
         }
         var buffered = new Buffered(response, response.getBody().readAllBytes());

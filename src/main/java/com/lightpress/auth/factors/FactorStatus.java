@@ -1,5 +1,6 @@
 package com.lightpress.auth.factors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record FactorStatus(
         @Nullable Instant authenticatorAppAddedAt,
-        int recoveryCodesLeft,
+        @Schema(example = "10") int recoveryCodesLeft,
         @Nullable Instant recoveryCodesCreatedAt) {
 
     public boolean enrolled() {

@@ -1,5 +1,6 @@
 package com.lightpress.auth.web;
 
+import com.lightpress.platform.ApiExample;
 import com.lightpress.users.PersonalData;
 import com.lightpress.users.UserId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +30,9 @@ class AuthExportController {
             summary = "Export auth's part of a user's data",
             description =
                     "What auth holds about the user, for the data export of a users module running in another process.")
+    @ApiExample(
+            response = "{\"email\": \"ada@example.com\", \"emailVerified\": true, \"disabled\": false,"
+                    + " \"passwordChangedAt\": \"2026-11-30T09:41:00Z\"}")
     @GetMapping("/internal/auth/personal-data/{userId}")
     Object personalData(@PathVariable UUID userId) {
         return data.exportFor(new UserId(userId));

@@ -1,10 +1,12 @@
 package com.lightpress.auth.web;
 
 import com.lightpress.auth.credentials.CredentialManagement;
+import com.lightpress.platform.ApiExample;
 import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -52,6 +54,7 @@ class CredentialController {
             summary = "Ask for a password reset",
             description = "Sends a reset link if the address is registered; answers 202 alike either way.")
     @ApiProblems({429})
+    @ApiExample(response = "{\"status\": \"Check your inbox: we sent you an email to continue.\"}")
     @PostMapping("/api/auth/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> requestPasswordReset(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
@@ -79,15 +82,23 @@ class CredentialController {
         credentials.changePassword(new UserId(user.id()), request.currentPassword(), request.newPassword());
     }
 
-    record TokenRequest(@NotBlank @Size(max = 100) String token) {}
+    record TokenRequest(
+            @Schema(example = "DslxI05yIeWReFD1PvoFfuTM8nnITx5qutrRqjjnR44") @NotBlank @Size(max = 100)
+            String token) {}
 
     record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {}
 
     record ResetConfirmation(
-            @NotBlank @Size(max = 100) String token,
-            @NotBlank @Size(min = 12, max = 128) String newPassword) {}
+            @Schema(example = "DslxI05yIeWReFD1PvoFfuTM8nnITx5qutrRqjjnR44") @NotBlank @Size(max = 100)
+            String token,
+
+            @Schema(example = "staple-orbit-lantern-42") @NotBlank @Size(min = 12, max = 128)
+            String newPassword) {}
 
     record PasswordChange(
-            @NotBlank @Size(max = 128) String currentPassword,
-            @NotBlank @Size(min = 12, max = 128) String newPassword) {}
+            @Schema(example = "correct horse battery") @NotBlank @Size(max = 128)
+            String currentPassword,
+
+            @Schema(example = "staple-orbit-lantern-42") @NotBlank @Size(min = 12, max = 128)
+            String newPassword) {}
 }

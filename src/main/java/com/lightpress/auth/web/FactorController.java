@@ -8,6 +8,7 @@ import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -87,8 +88,12 @@ class FactorController {
         return new RecoveryCodesView(factors.regenerateRecoveryCodes(new UserId(user.id())));
     }
 
-    record CodeRequest(@NotBlank @Size(max = 16) String code) {}
+    record CodeRequest(
+            @Schema(example = "492039") @NotBlank @Size(max = 16)
+            String code) {}
 
     /** Recovery codes, shown this once: only their digests are kept. */
-    record RecoveryCodesView(List<String> recoveryCodes) {}
+    record RecoveryCodesView(
+            @Schema(example = "[\"k7m2p-x9qrt\", \"3hfwz-q8n4c\", \"m5tye-2dkpa\"]")
+            List<String> recoveryCodes) {}
 }

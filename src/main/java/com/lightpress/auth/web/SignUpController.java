@@ -1,8 +1,10 @@
 package com.lightpress.auth.web;
 
 import com.lightpress.auth.credentials.SignUp;
+import com.lightpress.platform.ApiExample;
 import com.lightpress.platform.ApiProblems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -32,6 +34,7 @@ class SignUpController {
             description =
                     "Creates an account and sends a verification email. Answers 202 alike for a new and an already registered address, so the answer tells nobody whether an account exists. Then log in through the oauth2 scheme's authorization code flow.")
     @ApiProblems({429})
+    @ApiExample(response = "{\"status\": \"Check your inbox: we sent you an email to continue.\"}")
     @PostMapping("/api/auth/signup")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> signUp(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
@@ -41,8 +44,12 @@ class SignUpController {
 
     record SignUpRequest(
             @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(min = 12, max = 128) String password,
-            @NotBlank @Size(max = 100) String displayName) {
+
+            @Schema(example = "correct-horse-battery-staple") @NotBlank @Size(min = 12, max = 128)
+            String password,
+
+            @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 100)
+            String displayName) {
 
         /** Trims the email before it is validated, so surrounding spaces are not an error. */
         SignUpRequest {

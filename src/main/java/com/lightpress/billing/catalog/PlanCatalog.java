@@ -1,5 +1,6 @@
 package com.lightpress.billing.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,15 @@ public class PlanCatalog {
 
     /** A plan as clients see it. */
     public record PlanView(
-            String code,
-            String displayName,
+            @Schema(example = "pro") String code,
+            @Schema(example = "Pro") String displayName,
             boolean paid,
+
+            @Schema(example = "[\"core\", \"exports\", \"priority-support\"]")
             Set<String> features,
-            Map<String, Long> limits,
-            int trialDays) {
+
+            @Schema(example = "{\"projects\": 20}") Map<String, Long> limits,
+            @Schema(example = "14") int trialDays) {
 
         static PlanView of(String code, BillingSettings.Plan plan) {
             @Nullable String price = plan.priceId();

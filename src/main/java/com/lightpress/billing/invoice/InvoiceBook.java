@@ -4,6 +4,7 @@ import com.lightpress.billing.customer.Customers;
 import com.lightpress.billing.stripe.StripeInvoices;
 import com.lightpress.platform.PageCursor;
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -93,5 +94,9 @@ public class InvoiceBook {
 
     /** One page of a user's invoices, newest first, and the cursor of the next page if any. */
     public record InvoicePage(
-            List<InvoiceView> items, @Nullable String nextCursor) {}
+            List<InvoiceView> items,
+
+            @Schema(example = "MXwyMDI2LTExLTMwVDA5OjQxOjAwWnw2ZjFjMmI3ZS0zZDRhLTRmNWItOWM4ZC0wZTFmMmEzYjRjNWQ")
+            @Nullable
+            String nextCursor) {}
 }

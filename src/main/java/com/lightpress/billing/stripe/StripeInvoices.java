@@ -3,6 +3,7 @@ package com.lightpress.billing.stripe;
 import com.stripe.model.InvoiceLineItem;
 import com.stripe.param.InvoiceCreatePreviewParams;
 import com.stripe.param.InvoiceCreatePreviewParams.SubscriptionDetails;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -59,5 +60,12 @@ public class StripeInvoices {
     /** An invoice preview: what is due and the lines it is made of. */
     public record Preview(long amountDue, String currency, List<Line> lines) {}
 
-    public record Line(String description, long amount, boolean proration) {}
+    public record Line(
+            @Schema(example = "Remaining time on Team after 30 Nov 2026")
+            String description,
+
+            @Schema(description = "In the currency's smallest unit", example = "4500")
+            long amount,
+
+            boolean proration) {}
 }

@@ -1,6 +1,7 @@
 package com.lightpress.billing.subscription;
 
 import com.lightpress.billing.stripe.StripeInvoices;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -11,7 +12,16 @@ import java.util.List;
  * @param amountDue in the currency's smallest unit
  */
 public record PlanChangePreview(
-        String plan, String effective, long amountDue, String currency, List<StripeInvoices.Line> lines) {
+        @Schema(example = "team") String plan,
+
+        @Schema(description = "When the change takes effect: now or period_end", example = "now")
+        String effective,
+
+        @Schema(description = "In the currency's smallest unit", example = "4500")
+        long amountDue,
+
+        @Schema(example = "usd") String currency,
+        List<StripeInvoices.Line> lines) {
 
     static PlanChangePreview of(String plan, boolean now, StripeInvoices.Preview preview) {
         return new PlanChangePreview(

@@ -5,6 +5,7 @@ import com.lightpress.billing.stripe.StripeCallFailed;
 import com.lightpress.billing.stripe.StripeConnection;
 import com.lightpress.billing.stripe.StripeSubscription;
 import com.lightpress.billing.stripe.StripeSubscriptions;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +87,8 @@ public class Reconciliation {
     }
 
     /** What one reconciliation run looked at and corrected. */
-    public record ReconciliationReport(int checked, List<SyncOutcome> corrections) {
+    public record ReconciliationReport(
+            @Schema(example = "42") int checked, List<SyncOutcome> corrections) {
 
         public Set<String> correctedIds() {
             return Set.copyOf(

@@ -1,6 +1,7 @@
 package com.lightpress.billing.subscription;
 
 import com.lightpress.billing.SubscriptionStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -10,10 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param pendingPlan the plan a scheduled downgrade switches to when the period ends
  */
 public record SubscriptionView(
-        String plan,
+        @Schema(example = "pro") String plan,
         SubscriptionStatus status,
         @Nullable Instant currentPeriodEnd,
         boolean cancelAtPeriodEnd,
         @Nullable Instant trialEnd,
-        @Nullable String pendingPlan,
+
+        @Schema(description = "The plan that starts at the end of the period, if a change waits", example = "team")
+        @Nullable
+        String pendingPlan,
+
         Instant createdAt) {}

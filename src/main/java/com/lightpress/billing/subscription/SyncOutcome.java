@@ -1,6 +1,7 @@
 package com.lightpress.billing.subscription;
 
 import com.lightpress.users.UserId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param created whether the mirror did not know the subscription before
  * @param changes the fields that changed, as "name old -> new"
  */
-public record SyncOutcome(String subscriptionId, @Nullable UserId user, boolean created, List<String> changes) {
+public record SyncOutcome(
+        @Schema(example = "sub_1QfXk2LkdIwHu7ixQ0Vb8yRt") String subscriptionId,
+        @Nullable UserId user,
+        boolean created,
+
+        @Schema(example = "[\"status: past_due -> active\"]")
+        List<String> changes) {
 
     static SyncOutcome foreign(String subscriptionId) {
         return new SyncOutcome(subscriptionId, null, false, List.of());

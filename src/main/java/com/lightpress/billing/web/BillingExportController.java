@@ -1,5 +1,6 @@
 package com.lightpress.billing.web;
 
+import com.lightpress.platform.ApiExample;
 import com.lightpress.users.PersonalData;
 import com.lightpress.users.UserId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +30,10 @@ class BillingExportController {
             summary = "Export billing's part of a user's data",
             description =
                     "What billing holds about the user, for the data export of a users module running in another process.")
+    @ApiExample(
+            response =
+                    "{\"customer\": {\"stripeCustomerId\": \"cus_RQ2lXzv9kH3b7c\", \"createdAt\": \"2026-11-30T09:41:00Z\"},"
+                            + " \"subscriptions\": [], \"invoices\": []}")
     @GetMapping("/internal/billing/personal-data/{userId}")
     Object personalData(@PathVariable UUID userId) {
         return data.exportFor(new UserId(userId));

@@ -5,6 +5,7 @@ import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,5 +51,7 @@ class CheckoutController {
     }
 
     /** A Stripe page to send the user's browser to. */
-    record RedirectUrl(String url) {}
+    record RedirectUrl(
+            @Schema(example = "https://checkout.stripe.com/c/pay/cs_test_a1B2c3D4e5F6")
+            String url) {}
 }

@@ -3,6 +3,7 @@ package com.lightpress.billing.web;
 import com.lightpress.billing.catalog.PlanCatalog;
 import com.lightpress.billing.catalog.PlanCatalog.PlanView;
 import com.lightpress.billing.stripe.StripeConnection;
+import com.lightpress.platform.ApiExample;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ class PlanController {
     @Operation(
             summary = "Is billing available",
             description = "Whether this deployment takes payments; needs no token.")
+    @ApiExample(response = "{\"configured\": true}")
     @GetMapping("/api/billing/status")
     Map<String, Boolean> status() {
         return Map.of("configured", stripe.configured());

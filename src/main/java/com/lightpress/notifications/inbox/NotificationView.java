@@ -1,5 +1,6 @@
 package com.lightpress.notifications.inbox;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,9 +12,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record NotificationView(
         UUID id,
-        String category,
-        String title,
+        @Schema(example = "billing") String category,
+        @Schema(example = "Payment received") String title,
+
+        @Schema(example = "We received your payment of $19.00 for Pro. Thank you!")
         String body,
-        @Nullable String link,
+
+        @Schema(example = "/app/#/billing") @Nullable String link,
         Instant createdAt,
         @Nullable Instant readAt) {}

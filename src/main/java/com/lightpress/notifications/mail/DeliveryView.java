@@ -1,5 +1,6 @@
 package com.lightpress.notifications.mail;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -8,14 +9,20 @@ import org.jspecify.annotations.Nullable;
 public record DeliveryView(
         UUID id,
         UUID eventId,
-        String template,
+        @Schema(example = "welcome") String template,
         UUID userId,
-        String recipient,
-        String category,
+        @Schema(example = "ada@example.com") String recipient,
+        @Schema(example = "account") String category,
+
+        @Schema(example = "Welcome to Lightpress, Ada Lovelace")
         String subject,
+
         DeliveryStatus status,
-        int attempts,
-        @Nullable String lastError,
+        @Schema(example = "3") int attempts,
+
+        @Schema(example = "550 5.1.1 Mailbox unavailable") @Nullable
+        String lastError,
+
         @Nullable Instant notBefore,
         Instant createdAt,
         Instant updatedAt,

@@ -3,6 +3,7 @@ package com.lightpress.notifications.web;
 import com.lightpress.notifications.inbox.Inbox;
 import com.lightpress.notifications.inbox.InboxPage;
 import com.lightpress.notifications.inbox.NotificationView;
+import com.lightpress.platform.ApiExample;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,6 +50,7 @@ class InboxController {
     }
 
     @Operation(summary = "Count my unread notifications", description = "How many in-app notifications are unread.")
+    @ApiExample(response = "{\"count\": 3}")
     @GetMapping("/unread-count")
     Map<String, Long> unreadCount(AuthenticatedUser user) {
         return Map.of("count", inbox.unreadCount(id(user)));
@@ -65,6 +67,7 @@ class InboxController {
     @Operation(
             summary = "Mark all notifications read",
             description = "Marks every unread notification read and says how many were.")
+    @ApiExample(response = "{\"updated\": 3}")
     @PostMapping("/read-all")
     Map<String, Integer> readAll(AuthenticatedUser user) {
         return Map.of("updated", inbox.markAllRead(id(user)));

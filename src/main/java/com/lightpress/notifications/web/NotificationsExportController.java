@@ -1,5 +1,6 @@
 package com.lightpress.notifications.web;
 
+import com.lightpress.platform.ApiExample;
 import com.lightpress.users.PersonalData;
 import com.lightpress.users.UserId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +30,10 @@ class NotificationsExportController {
             summary = "Export notifications's part of a user's data",
             description =
                     "What notifications holds about the user, for the data export of a users module running in another process.")
+    @ApiExample(
+            response =
+                    "{\"preferences\": {\"disabled\": [], \"quietHours\": {\"start\": \"22:00:00\", \"end\": \"07:00:00\"}},"
+                            + " \"inbox\": [], \"emails\": []}")
     @GetMapping("/internal/notifications/personal-data/{userId}")
     Object personalData(@PathVariable UUID userId) {
         return data.exportFor(new UserId(userId));

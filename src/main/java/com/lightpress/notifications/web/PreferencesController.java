@@ -12,6 +12,7 @@ import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
 import com.lightpress.users.UserProfile;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalTime;
@@ -34,6 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/notifications/preferences")
 class PreferencesController {
+
+    static final String CATEGORIES_EXAMPLE = "{\"security\": {\"email\": true, \"inApp\": true},"
+            + " \"account\": {\"email\": true, \"inApp\": true}, \"billing\": {\"email\": true, \"inApp\": true},"
+            + " \"product\": {\"email\": false, \"inApp\": true}}";
 
     private final NotificationPreferences preferences;
     private final UserAccounts users;
@@ -69,17 +74,19 @@ class PreferencesController {
     record Channels(@NotNull Boolean email, @NotNull Boolean inApp) {}
 
     /** Quiet hours as local times of day, {@code "22:00"}. */
-    record Hours(@NotNull LocalTime start, @NotNull LocalTime end) {}
+    record Hours(
+            @Schema(example = "22:00:00") @NotNull LocalTime start,
+            @Schema(example = "07:00:00") @NotNull LocalTime end) {}
 
     /**
      * What the client reads: every category with its channels, the categories that cannot be
      * turned off, the quiet hours and the time zone they are in.
      */
     record PreferencesBody(
-            Map<String, Channels> categories,
-            List<String> mandatory,
+            @Schema(example = CATEGORIES_EXAMPLE) Map<String, Channels> categories,
+            @Schema(example = "[\"security\"]") List<String> mandatory,
             @Nullable Hours quietHours,
-            String timeZone) {
+            @Schema(example = "Europe/London") String timeZone) {
 
         static PreferencesBody of(ChosenPreferences chosen, String timeZone) {
             var categories = new LinkedHashMap<String, Channels>();

@@ -1,6 +1,7 @@
 package com.lightpress.notifications.web;
 
 import com.lightpress.notifications.stream.NotificationStream;
+import com.lightpress.platform.ApiExample;
 import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
@@ -26,6 +27,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class StreamController {
 
+    private static final String STREAM_EXAMPLE = ":connected\nretry:3000\n\n"
+            + "id:0b3e5c1a-7d2f-4e8b-9a61-5c4d3e2f1a0b\nevent:notification\n"
+            + "data:{\"id\":\"0b3e5c1a-7d2f-4e8b-9a61-5c4d3e2f1a0b\",\"category\":\"billing\",\"title\":\"Payment received\","
+            + "\"body\":\"We received your payment of $19.00 for Pro. Thank you!\",\"link\":\"/app/#/billing\","
+            + "\"createdAt\":\"2026-11-30T09:41:00Z\",\"readAt\":null}\n\n";
+
     private final NotificationStream stream;
 
     StreamController(NotificationStream stream) {
@@ -41,6 +48,7 @@ class StreamController {
             responseCode = "200",
             description = "A stream of events: id, event name and the notification as JSON in data.",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ApiExample(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, response = STREAM_EXAMPLE)
     @GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(
             AuthenticatedUser user,

@@ -1,5 +1,6 @@
 package com.lightpress.platform.events;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -15,10 +16,19 @@ import org.jspecify.annotations.Nullable;
  */
 public record DeadLetter(
         UUID id,
+
+        @Schema(example = "com.lightpress.notifications.reactions.Notifier.on(com.lightpress.billing.InvoicePaid)")
         String listenerId,
+
+        @Schema(example = "com.lightpress.billing.InvoicePaid")
         String eventType,
+
+        @Schema(
+                description = "The event as JSON text",
+                example = "{\"user\":\"6f1c2b7e-3d4a-4f5b-9c8d-0e1f2a3b4c5d\",\"invoiceId\":\"in_1QfXk2LkdIwHu7ix\"}")
         String event,
+
         Instant publishedAt,
-        int attempts,
+        @Schema(example = "12") int attempts,
         Instant deadAt,
         @Nullable Instant replayedAt) {}

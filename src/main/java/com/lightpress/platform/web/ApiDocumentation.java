@@ -81,6 +81,11 @@ class ApiDocumentation {
         return new OperationContract(publicPaths);
     }
 
+    @Bean
+    ApiExamples apiExamples() {
+        return new ApiExamples();
+    }
+
     /** Each document names the schemes its operations use, and the problem-details schema. */
     @Bean
     GlobalOpenApiCustomizer securitySchemes(PlatformSettings settings) {

@@ -1,5 +1,6 @@
 package com.lightpress.users.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -14,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  * removes the avatar. {@link #checked()} refuses values that are not what their field needs.
  */
 public record ProfileChanges(
-        @Nullable String displayName,
-        @Nullable String avatarUrl,
-        @Nullable String locale,
-        @Nullable String timeZone) {
+        @Schema(example = "Ada King") @Nullable String displayName,
+
+        @Schema(example = "https://images.example.com/ada.png") @Nullable
+        String avatarUrl,
+
+        @Schema(example = "en-GB") @Nullable String locale,
+        @Schema(example = "Europe/London") @Nullable String timeZone) {
 
     static final int MAX_NAME = 100;
     static final int MAX_URL = 2048;

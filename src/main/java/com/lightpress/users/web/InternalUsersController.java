@@ -4,6 +4,7 @@ import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
 import com.lightpress.users.UserProfile;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -61,6 +62,6 @@ class InternalUsersController {
 
     record Registration(
             @NotNull UUID id,
-            @NotBlank String email,
-            @NotBlank String displayName) {}
+            @Schema(example = "ada@example.com") @NotBlank String email,
+            @Schema(example = "Ada Lovelace") @NotBlank String displayName) {}
 }

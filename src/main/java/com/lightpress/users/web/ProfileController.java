@@ -1,5 +1,6 @@
 package com.lightpress.users.web;
 
+import com.lightpress.platform.ApiExample;
 import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.AccountStatus;
@@ -32,6 +33,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/users/me")
 class ProfileController {
+
+    /** The data export, one section per module (empty where a module holds nothing). */
+    private static final String EXPORT_EXAMPLE = "{\"auth\": {\"email\": \"ada@example.com\", \"emailVerified\": true,"
+            + " \"disabled\": false}, \"billing\": {\"customer\": null, \"subscriptions\": [], \"invoices\": []},"
+            + " \"notifications\": {\"preferences\": {\"disabled\": [], \"quietHours\": {}}, \"inbox\": [],"
+            + " \"emails\": []}, \"secondFactors\": {}, \"users\": {\"id\": \"6f1c2b7e-3d4a-4f5b-9c8d-0e1f2a3b4c5d\","
+            + " \"email\": \"ada@example.com\", \"displayName\": \"Ada Lovelace\", \"avatarUrl\": null,"
+            + " \"locale\": \"en-GB\", \"timeZone\": \"Europe/London\", \"status\": \"ACTIVE\", \"roles\": [\"USER\"],"
+            + " \"createdAt\": \"2026-11-30T09:41:00Z\", \"updatedAt\": \"2026-11-30T09:41:00Z\"}}";
 
     private final AccountManagement accounts;
     private final DataExport export;
@@ -85,6 +95,7 @@ class ProfileController {
             summary = "Export my data",
             description =
                     "Everything Lightpress holds about the signed-in user, as one JSON document (the right of access).")
+    @ApiExample(response = EXPORT_EXAMPLE)
     @GetMapping("/export")
     Map<String, Object> export(AuthenticatedUser user) {
         active(user);

@@ -63,6 +63,12 @@ class UnsubscribeTests {
         var response = HttpClient.newHttpClient().send(oneClick, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type)
+                        .as("a mail client that sends no Accept gets the machine answer")
+                        .startsWith(MediaType.APPLICATION_JSON_VALUE));
+        assertThat(OAuthClient.json(response.body()).path("category").asString())
+                .isEqualTo("account");
         preferences(user)
                 .jsonPath("$.categories.account.email")
                 .isEqualTo(false)
