@@ -9,12 +9,15 @@ import org.jspecify.annotations.Nullable;
  * @param authenticatorAppAddedAt when the authenticator app was confirmed; null without one
  * @param recoveryCodesLeft unused recovery codes
  * @param recoveryCodesCreatedAt when the current recovery codes were made
+ * @param passkeys how many passkeys the account has
  */
 public record FactorStatus(
         @Nullable Instant authenticatorAppAddedAt,
         int recoveryCodesLeft,
-        @Nullable Instant recoveryCodesCreatedAt) {
+        @Nullable Instant recoveryCodesCreatedAt,
+        int passkeys) {
 
+    /** Whether an authenticator app is set up (recovery codes come with it). */
     public boolean enrolled() {
         return authenticatorAppAddedAt != null;
     }
