@@ -22,7 +22,6 @@ import org.springframework.security.web.webauthn.management.RelyingPartyPublicKe
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -150,7 +149,7 @@ public class Passkeys {
         try {
             return JSON.convertValue(
                     credential, new TypeReference<PublicKeyCredential<AuthenticatorAttestationResponse>>() {});
-        } catch (JacksonException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             throw new InvalidPasskey("credential", "This is not a passkey credential as a browser makes it.");
         }
     }

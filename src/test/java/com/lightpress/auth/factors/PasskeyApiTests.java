@@ -12,6 +12,7 @@ import com.lightpress.testing.LightpressTest;
 import com.lightpress.testing.Mailbox;
 import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.TestUser;
+import com.lightpress.testing.SoftwarePasskey;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;

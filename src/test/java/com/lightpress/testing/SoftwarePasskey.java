@@ -1,4 +1,4 @@
-package com.lightpress.auth.factors;
+package com.lightpress.testing;
 
 import com.webauthn4j.converter.AttestationObjectConverter;
 import com.webauthn4j.converter.AuthenticatorDataConverter;
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * key, "none" attestation, user verified), so registration and sign-in go through webauthn4j's
  * real checks. The browser tests use Chromium's virtual authenticator instead.
  */
-final class SoftwarePasskey {
+public final class SoftwarePasskey {
 
     private static final ObjectConverter CONVERTER = new ObjectConverter();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -43,7 +43,7 @@ final class SoftwarePasskey {
     private byte[] userHandle = new byte[0];
     private long counter;
 
-    SoftwarePasskey(String origin) {
+    public SoftwarePasskey(String origin) {
         this.origin = origin;
         this.rpId = URI.create(origin).getHost();
         new SecureRandom().nextBytes(id);
@@ -56,12 +56,12 @@ final class SoftwarePasskey {
         }
     }
 
-    String id() {
+    public String id() {
         return B64.encodeToString(id);
     }
 
     /** The credential {@code navigator.credentials.create} would answer, as the API takes it. */
-    Map<String, Object> create(JsonNode options) {
+    public Map<String, Object> create(JsonNode options) {
         userHandle =
                 Base64.getUrlDecoder().decode(options.path("user").path("id").asString());
         var clientData = clientData("webauthn.create", options.path("challenge").asString());
@@ -87,7 +87,7 @@ final class SoftwarePasskey {
     }
 
     /** The assertion {@code navigator.credentials.get} would answer, as Spring's login endpoint takes it. */
-    Map<String, Object> get(JsonNode options) {
+    public Map<String, Object> get(JsonNode options) {
         var clientData = clientData("webauthn.get", options.path("challenge").asString());
         counter++;
         var flags = (byte) (AuthenticatorData.BIT_UP | AuthenticatorData.BIT_UV);
