@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An account gained a second factor (an authenticator app); from now on its logins ask for it.
+ * An account gained a second factor (an authenticator app or a passkey); from now on its password
+ * logins ask for one.
  *
- * @param factor what was added: {@code authenticator-app}
+ * @param factor what was added: {@code authenticator-app} or {@code passkey}
  */
 public record SecondFactorAdded(UUID eventId, UserId userId, String factor, Instant addedAt) implements DomainEvent {
 

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An account lost a second factor; logins no longer ask for it.
+ * An account lost a second factor (an authenticator app or a passkey).
  *
- * @param factor what was removed: {@code authenticator-app}
+ * @param factor what was removed: {@code authenticator-app} or {@code passkey}
  */
 public record SecondFactorRemoved(UUID eventId, UserId userId, String factor, Instant removedAt)
         implements DomainEvent {

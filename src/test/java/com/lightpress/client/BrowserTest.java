@@ -49,10 +49,15 @@ abstract class BrowserTest {
         if (chromium == null) {
             chromium = Chromium.start();
         }
-        page = new ClientPage(chromium.driver(), port);
+        page = new ClientPage(chromium.driver(), host(), port);
         chromium.forgetEverything(page.base());
         client = new OAuthClient(port);
         api = Api.client(port);
+    }
+
+    /** The host the browser opens Lightpress at: the public URL's. */
+    String host() {
+        return "127.0.0.1";
     }
 
     /** A user who signed up through the API and confirmed the email with the link that was sent. */

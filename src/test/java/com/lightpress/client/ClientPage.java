@@ -19,8 +19,12 @@ final class ClientPage {
     private final String base;
 
     ClientPage(ChromeDriver driver, int port) {
+        this(driver, "127.0.0.1", port);
+    }
+
+    ClientPage(ChromeDriver driver, String host, int port) {
         this.driver = driver;
-        this.base = "http://127.0.0.1:" + port;
+        this.base = "http://" + host + ":" + port;
     }
 
     String base() {

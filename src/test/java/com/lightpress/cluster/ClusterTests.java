@@ -11,6 +11,7 @@ import com.lightpress.testing.LightpressProcess;
 import com.lightpress.testing.LoadBalancer;
 import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.Tokens;
+import com.lightpress.testing.SoftwarePasskey;
 import com.lightpress.testing.SseClient;
 import com.lightpress.users.UserId;
 import java.net.URI;
@@ -34,11 +35,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three instances on one database behind a load balancer without stickiness, every request on
  * an instance chosen at random: a user's whole life, from sign-up to a new password, works as on
- * one instance, and a login survives the instance that made it going away.
+ * one instance, a passkey ceremony begun on one instance ends on another, and a login survives
+ * the instance that made it going away.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTests {
@@ -170,6 +174,60 @@ class ClusterTests {
             assertThat(instance.bean(UnsubscribeTokens.class).read(token).user())
                     .isEqualTo(user);
         }
+    }
+
+    /**
+     * Each ceremony begins on one instance and ends on another: the registration's options wait
+     * in PostgreSQL, the sign-in's challenge in the shared login session.
+     */
+    @Test
+    @Order(4)
+    void aPasskeyBegunOnOneInstanceIsFinishedOnAnother() throws Exception {
+        var client = new OAuthClient(balancer.port());
+        var user = client.newUser("Clustered Passkey");
+        var passkey = new SoftwarePasskey(balancer.url());
+        var options = call(instances.get(0), "/api/auth/factors/passkeys/options", user.bearer(), "");
+        assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
+        var credential = passkey.create(OAuthClient.json(options.body()));
+        var registered = call(
+                instances.get(1),
+                "/api/auth/factors/passkeys",
+                user.bearer(),
+                JsonMapper.shared().writeValueAsString(Map.of("name", "Shared", "credential", credential)));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+        var browser = new Browser(instances.get(2).port());
+        var verifier = OAuthClient.randomString();
+        var loginPage = browser.follow(browser.get(client.authorizeUrl(OAuthClient.challenge(verifier), Map.of())));
+        var csrf = Browser.csrfOf(loginPage);
+        var asked = browser.postJson(instances.get(0).url() + "/webauthn/authenticate/options", "", csrf);
+        var signedIn = browser.postJson(
+                instances.get(1).url() + "/login/webauthn",
+                JsonMapper.shared().writeValueAsString(passkey.get(OAuthClient.json(asked.body()))),
+                csrf);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        var redirect = browser.followUntil(
+                browser.get(
+                        OAuthClient.json(signedIn.body()).path("redirectUrl").asString()),
+                location -> location.contains("/app/?"));
+        var code = UriComponentsBuilder.fromUriString(Browser.location(redirect))
+                .build()
+                .getQueryParams()
+                .getFirst("code");
+        var tokens = Tokens.of(client.exchange(code, verifier).body());
+        assertThat(tokens.claims().path("amr").toString()).contains("swk");
+        assertThat(tokens.subject()).isEqualTo(user.id());
+    }
+
+    private HttpResponse<String> call(LightpressProcess instance, String path, String bearer, String json)
+            throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(instance.url() + path))
+                        .header("Authorization", bearer)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -61,6 +61,25 @@ public final class Browser {
         return send(request.build());
     }
 
+    /** Posts JSON as a page's script does, with the page's CSRF token in the header. */
+    public HttpResponse<String> postJson(String pathOrUrl, String json, String csrf) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    /** The CSRF token of the page's forms. */
+    public static String csrfOf(HttpResponse<String> page) {
+        var csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("No form on " + page.statusCode() + " " + page.uri());
+        }
+        return csrf.group(1);
+    }
+
     /** Makes the browser appear to come from this client address (through a trusted proxy). */
     public Browser from(String address) {
         this.forwardedFor = address;

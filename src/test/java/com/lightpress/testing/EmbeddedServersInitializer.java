@@ -21,6 +21,12 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
     public static final String UNSUBSCRIBE_SECRET = "unsubscribe-secret-for-tests-and-the-local-run";
 
     private static final String POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
+
+    /**
+     * The host of the public URL for a test that needs a name rather than an address: WebAuthn
+     * refuses IP addresses, so passkey tests set it to {@code localhost}. Default 127.0.0.1.
+     */
+    public static final String PUBLIC_HOST = "lightpress.test.public-host";
     /** Many contexts share one PostgreSQL in tests; a test may set its own pool size. */
     private static final int TEST_POOL_SIZE = 5;
 
@@ -35,7 +41,13 @@ public class EmbeddedServersInitializer implements ApplicationContextInitializer
             properties.put(POOL_SIZE, TEST_POOL_SIZE);
         }
         properties.put("server.port", port);
-        properties.put("lightpress.platform.public-url", "http://127.0.0.1:" + port);
+        var host = context.getEnvironment().getProperty(PUBLIC_HOST, "127.0.0.1");
+        properties.put("lightpress.platform.public-url", "http://" + host + ":" + port);
+        if (!host.equals("127.0.0.1")) {
+            // the test clients prepare users on 127.0.0.1; the browser uses the public host
+            properties.put("lightpress.auth.web-client.redirect-uris[0]", "http://" + host + ":" + port + "/app/");
+            properties.put("lightpress.auth.web-client.redirect-uris[1]", "http://127.0.0.1:" + port + "/app/");
+        }
         if (!context.getEnvironment()
                 .getProperty("lightpress.billing.stripe.api-key", "")
                 .isBlank()) {

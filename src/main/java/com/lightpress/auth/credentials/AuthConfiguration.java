@@ -35,11 +35,18 @@ class AuthConfiguration {
                 "/api/auth/password-reset/confirm");
     }
 
-    /** Changing the password or the second factors needs the second factor of an account that has one. */
+    /**
+     * Changing the password or the second factors needs the second factor of an account that has
+     * one; so does adding a passkey, which could otherwise sign in without the factor.
+     */
     @Bean
     StepUpPaths authStepUpPaths() {
         return StepUpPaths.of(
-                "POST /api/auth/password", "DELETE /api/auth/factors/**", "POST /api/auth/factors/recovery-codes");
+                "POST /api/auth/password",
+                "DELETE /api/auth/factors/**",
+                "POST /api/auth/factors/recovery-codes",
+                "POST /api/auth/factors/passkeys",
+                "POST /api/auth/factors/passkeys/options");
     }
 
     /**

@@ -1,7 +1,9 @@
 package com.lightpress.auth.credentials;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKeyRotation how often a new signing key replaces the current one
  * @param passwordHashing Argon2id cost; tune it so one check takes 50 to 150 ms on the servers
  * @param factors second factors (authenticator apps, recovery codes) and when they are demanded
+ * @param passkeys the WebAuthn relying party that passkeys are bound to
  */
 @ConfigurationProperties("lightpress.auth")
 public record AuthSettings(
@@ -33,7 +36,8 @@ public record AuthSettings(
         @DefaultValue Session session,
         @DefaultValue("30d") Duration signingKeyRotation,
         @DefaultValue PasswordHashing passwordHashing,
-        @DefaultValue Factors factors) {
+        @DefaultValue Factors factors,
+        @DefaultValue Passkeys passkeys) {
 
     /**
      * @param requiredForAdmins whether an ADMIN must have proved a second factor for the admin API
@@ -48,6 +52,34 @@ public record AuthSettings(
             @DefaultValue("5") int maxFailures,
             @DefaultValue("15m") Duration failureWindow,
             @DefaultValue("Lightpress") String issuer) {}
+
+    /**
+     * @param rpId the domain passkeys are bound to (WebAuthn's relying party id); none means the
+     *     host of the public URL. It must be a registrable domain or {@code localhost}: browsers
+     *     refuse an IP address, so a public URL such as {@code http://127.0.0.1:8080} offers no
+     *     passkeys
+     * @param rpName the name browsers show for Lightpress when a passkey is made
+     * @param allowedOrigins the origins a ceremony may come from; none means the public URL's
+     * @param registrationTimeout how long the browser has to answer a registration's options
+     */
+    public record Passkeys(
+            @Nullable String rpId,
+            @DefaultValue("Lightpress") String rpName,
+            @DefaultValue List<String> allowedOrigins,
+            @DefaultValue("5m") Duration registrationTimeout) {
+
+        public String rpIdFor(URI publicUrl) {
+            return rpId == null || rpId.isBlank() ? publicUrl.getHost() : rpId;
+        }
+
+        public Set<String> originsFor(URI publicUrl) {
+            if (!allowedOrigins.isEmpty()) {
+                return Set.copyOf(allowedOrigins);
+            }
+            var port = publicUrl.getPort() == -1 ? "" : ":" + publicUrl.getPort();
+            return Set.of(publicUrl.getScheme() + "://" + publicUrl.getHost() + port);
+        }
+    }
 
     /**
      * @param redirectUris where the authorization endpoint may send the browser back to; none

@@ -19,10 +19,13 @@ public final class FactorAuthorities {
     public static final String TOTP = "FACTOR_TOTP";
     public static final String RECOVERY_CODE = "FACTOR_RECOVERY_CODE";
 
+    /** A passkey, always with user verification (see {@code PasskeyConfiguration}). */
+    public static final String PASSKEY = FactorGrantedAuthority.WEBAUTHN_AUTHORITY;
+
     /** A login with one factor (a password). */
     public static final String ACR_ONE_FACTOR = "urn:lightpress:acr:1fa";
 
-    /** A login with a password and a second factor. */
+    /** A login with a password and a second factor, or with a passkey (which verifies the user). */
     public static final String ACR_TWO_FACTORS = "urn:lightpress:acr:2fa";
 
     public static final List<String> ACR_VALUES = List.of(ACR_ONE_FACTOR, ACR_TWO_FACTORS);
@@ -46,17 +49,25 @@ public final class FactorAuthorities {
         return provedSecondFactor(factors(authentication));
     }
 
-    /** RFC 8176 methods: {@code pwd}, {@code otp} (app or recovery code), and {@code mfa} for both. */
+    /**
+     * RFC 8176 methods: {@code pwd}, {@code otp} (app or recovery code), {@code swk} (a passkey),
+     * and {@code mfa} for two factors. A passkey is {@code swk}, not {@code hwk}: Lightpress asks
+     * for no attestation, so nothing proves the key lives in hardware, and synced passkeys do not.
+     * It is {@code mfa} even alone, because every passkey ceremony requires user verification.
+     */
     public static ArrayList<String> amr(Authentication authentication) {
         var factors = factors(authentication);
         var methods = new LinkedHashSet<String>();
         if (factors.contains(FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
             methods.add("pwd");
         }
-        if (provedSecondFactor(factors)) {
+        if (factors.contains(TOTP) || factors.contains(RECOVERY_CODE)) {
             methods.add("otp");
         }
-        if (methods.size() > 1) {
+        if (factors.contains(PASSKEY)) {
+            methods.add("swk");
+        }
+        if (methods.size() > 1 || factors.contains(PASSKEY)) {
             methods.add("mfa");
         }
         return new ArrayList<>(methods);
@@ -67,7 +78,7 @@ public final class FactorAuthorities {
     }
 
     private static boolean provedSecondFactor(Set<String> factors) {
-        return factors.contains(TOTP) || factors.contains(RECOVERY_CODE);
+        return factors.contains(TOTP) || factors.contains(RECOVERY_CODE) || factors.contains(PASSKEY);
     }
 
     private static Set<String> factors(Authentication authentication) {

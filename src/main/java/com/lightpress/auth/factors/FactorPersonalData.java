@@ -6,14 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The second factors in the data export: which ones and since when, never a secret or code. */
+/**
+ * The second factors in the data export: which ones and since when, passkeys by name and date,
+ * never a secret, a code or a key.
+ */
 @Component
 class FactorPersonalData implements PersonalData {
 
     private final SecondFactors factors;
+    private final Passkeys passkeys;
 
-    FactorPersonalData(SecondFactors factors) {
+    FactorPersonalData(SecondFactors factors, Passkeys passkeys) {
         this.factors = factors;
+        this.passkeys = passkeys;
     }
 
     @Override
@@ -24,10 +29,19 @@ class FactorPersonalData implements PersonalData {
     @Override
     public Object exportFor(UserId user) {
         var status = factors.status(user);
-        if (!status.enrolled()) {
-            return Map.of();
-        }
         var data = new LinkedHashMap<String, Object>();
+        var keys = passkeys.list(user);
+        if (!keys.isEmpty()) {
+            data.put(
+                    "passkeys",
+                    keys.stream()
+                            .map(key -> Map.of(
+                                    "name", key.name(), "createdAt", key.createdAt(), "lastUsedAt", key.lastUsedAt()))
+                            .toList());
+        }
+        if (!status.enrolled()) {
+            return data;
+        }
         data.put(SecondFactors.AUTHENTICATOR_APP, Map.of("addedAt", status.authenticatorAppAddedAt()));
         var codes = new LinkedHashMap<String, Object>();
         codes.put("left", status.recoveryCodesLeft());

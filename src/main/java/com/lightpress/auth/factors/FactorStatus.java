@@ -10,12 +10,15 @@ import org.jspecify.annotations.Nullable;
  * @param authenticatorAppAddedAt when the authenticator app was confirmed; null without one
  * @param recoveryCodesLeft unused recovery codes
  * @param recoveryCodesCreatedAt when the current recovery codes were made
+ * @param passkeys how many passkeys the account has
  */
 public record FactorStatus(
         @Nullable Instant authenticatorAppAddedAt,
         @Schema(example = "10") int recoveryCodesLeft,
-        @Nullable Instant recoveryCodesCreatedAt) {
+        @Nullable Instant recoveryCodesCreatedAt,
+        @Schema(example = "1") int passkeys) {
 
+    /** Whether an authenticator app is set up (recovery codes come with it). */
     public boolean enrolled() {
         return authenticatorAppAddedAt != null;
     }

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An account's second factors: enrolling and removing an authenticator app, its recovery codes,
- * and proving one at a login. Attempts are counted per account in the shared rate-limit table
+ * and proving one at a login (passkeys, the other second factor, are {@link Passkeys}). Attempts are counted per account in the shared rate-limit table
  * (a right code starts the count afresh), so guessing is throttled across every instance, like
  * passwords.
  */
@@ -26,6 +26,7 @@ public class SecondFactors {
     public static final String AUTHENTICATOR_APP = "authenticator-app";
 
     private final AuthenticatorApps apps;
+    private final PasskeyRecords passkeys;
     private final RecoveryCodes recoveryCodes;
     private final EnrolmentImages images;
     private final RateLimits limits;
@@ -35,6 +36,7 @@ public class SecondFactors {
 
     SecondFactors(
             AuthenticatorApps apps,
+            PasskeyRecords passkeys,
             RecoveryCodes recoveryCodes,
             EnrolmentImages images,
             RateLimits limits,
@@ -42,6 +44,7 @@ public class SecondFactors {
             ApplicationEventPublisher events,
             Clock clock) {
         this.apps = apps;
+        this.passkeys = passkeys;
         this.recoveryCodes = recoveryCodes;
         this.images = images;
         this.limits = limits;
@@ -50,9 +53,9 @@ public class SecondFactors {
         this.clock = clock;
     }
 
-    /** Whether logins of the account ask for a second factor. */
+    /** Whether password logins of the account ask for a second factor: an app or a passkey. */
     public boolean isEnrolled(UserId user) {
-        return apps.isConfirmed(user);
+        return apps.isConfirmed(user) || passkeys.any(user);
     }
 
     public FactorStatus status(UserId user) {
@@ -60,7 +63,8 @@ public class SecondFactors {
         return new FactorStatus(
                 app.orElse(null),
                 app.isPresent() ? recoveryCodes.remaining(user) : 0,
-                app.flatMap(it -> recoveryCodes.createdAt(user)).orElse(null));
+                app.flatMap(it -> recoveryCodes.createdAt(user)).orElse(null),
+                passkeys.of(user).size());
     }
 
     /**

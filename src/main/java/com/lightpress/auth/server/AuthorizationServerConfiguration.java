@@ -7,6 +7,7 @@ import com.lightpress.auth.credentials.PasswordLogin;
 import com.lightpress.auth.credentials.RateLimits;
 import com.lightpress.auth.credentials.TrustedDevices;
 import com.lightpress.auth.factors.FactorAuthorities;
+import com.lightpress.auth.factors.Passkeys;
 import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.platform.PlatformSettings;
 import com.lightpress.users.UserAccounts;
@@ -17,8 +18,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -33,8 +38,10 @@ import org.springframework.security.oauth2.server.authorization.token.JwtGenerat
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -130,9 +137,38 @@ class AuthorizationServerConfiguration {
             AuthMeters meters,
             AuthSettings settings,
             SecondFactors factors,
+            Passkeys passkeys,
+            CredentialManagement credentials,
             Clock clock) {
         var outcomes = new LoginOutcomes(devices, meters, settings, factors);
-        http.securityMatcher("/login", "/login/**", "/logout", "/activate", "/activate/**", "/auth/**")
+        var passkeyOutcomes = new PasskeyLoginOutcomes(meters);
+        var passkeyLogins = new ProviderManager(new PasskeyLoginProvider(passkeys, credentials, clock));
+        // Spring Security's configurer insists on a UserDetailsService; the provider above replaces
+        // the one that would use it, so it is only a shared object (a bean would also feed a
+        // global authentication manager that checks passwords a second time).
+        http.setSharedObject(UserDetailsService.class, username -> {
+            throw new UsernameNotFoundException("Passkeys are checked by PasskeyLoginProvider");
+        });
+        http.securityMatcher(
+                        "/login",
+                        "/login/**",
+                        "/logout",
+                        "/activate",
+                        "/activate/**",
+                        "/auth/**",
+                        "/webauthn/authenticate/options")
+                .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                            @Override
+                            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationManager(passkeyLogins);
+                                filter.setMfaEnabled(true);
+                                filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+                                filter.setAuthenticationSuccessHandler(passkeyOutcomes);
+                                filter.setAuthenticationFailureHandler(passkeyOutcomes);
+                                return filter;
+                            }
+                        }))
                 .addFilterBefore(
                         new LoginSessionAge(settings.session().absoluteTimeout(), clock),
                         SecurityContextHolderFilter.class)

@@ -7,7 +7,9 @@ import com.lightpress.auth.credentials.WeakPassword;
 import com.lightpress.auth.credentials.WrongPassword;
 import com.lightpress.auth.factors.AlreadyEnrolled;
 import com.lightpress.auth.factors.InvalidCode;
+import com.lightpress.auth.factors.InvalidPasskey;
 import com.lightpress.auth.factors.NotEnrolled;
+import com.lightpress.auth.factors.PasskeyNotFound;
 import com.lightpress.platform.FieldProblems;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +60,16 @@ class AuthErrors {
 
     @ExceptionHandler
     ProblemDetail notEnrolled(NotEnrolled e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidPasskey(InvalidPasskey e) {
+        return FieldProblems.invalidField(e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail passkeyNotFound(PasskeyNotFound e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 

@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The login's second step, a plain form that needs no JavaScript: after the password, an account
- * with a second factor enters a code from its authenticator app or a recovery code. A right code
+ * with a second factor enters a code from its authenticator app or a recovery code (an account
+ * with passkeys uses one instead, through the page's script and Spring Security's WebAuthn
+ * endpoints). A right code
  * adds its factor to the session's authentication, renews the session id and goes on to the
  * authorization request the login started from.
  */
@@ -43,11 +45,13 @@ class SecondFactorLogin {
 
     @GetMapping(FactorAuthorities.SECOND_STEP_PATH)
     String form(@RequestParam Optional<String> error, Model model) {
-        if (waitingUser().isEmpty()) {
+        var user = waitingUser();
+        if (user.isEmpty()) {
             return "redirect:/login";
         }
         model.addAttribute("failed", error.isPresent());
         model.addAttribute("throttled", false);
+        offer(user.get(), model);
         return "auth/second-factor";
     }
 
@@ -73,8 +77,16 @@ class SecondFactorLogin {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("failed", false);
             model.addAttribute("throttled", true);
+            offer(user.get(), model);
             return "auth/second-factor";
         }
+    }
+
+    /** Which factors the page offers: a code (app or recovery code), a passkey, or both. */
+    private void offer(UserId user, Model model) {
+        var status = factors.status(user);
+        model.addAttribute("codes", status.enrolled());
+        model.addAttribute("passkeys", status.passkeys() > 0);
     }
 
     /** The user who entered a right password and still owes a second factor, if that is this session. */

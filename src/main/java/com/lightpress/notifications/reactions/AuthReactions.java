@@ -82,12 +82,16 @@ class AuthReactions {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(SecondFactorAdded event) {
-        notifier.notify(event.eventId(), event.userId(), securityAlert("second-factor-added", event.addedAt()));
+        notifier.notify(
+                event.eventId(), event.userId(), securityAlert(factorAlert(event.factor(), "added"), event.addedAt()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(SecondFactorRemoved event) {
-        notifier.notify(event.eventId(), event.userId(), securityAlert("second-factor-removed", event.removedAt()));
+        notifier.notify(
+                event.eventId(),
+                event.userId(),
+                securityAlert(factorAlert(event.factor(), "removed"), event.removedAt()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -99,6 +103,11 @@ class AuthReactions {
         return Message.of(Template.VERIFY_EMAIL)
                 .with("link", new AppRoute("#/verify-email?token=" + encode(token)))
                 .with("expiresAt", expiresAt);
+    }
+
+    /** A passkey has its own wording; any other factor is the authenticator app's. */
+    private static String factorAlert(String factor, String change) {
+        return ("passkey".equals(factor) ? "passkey-" : "second-factor-") + change;
     }
 
     private static Message securityAlert(String reason, Instant at) {

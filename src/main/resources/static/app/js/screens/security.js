@@ -1,4 +1,4 @@
-// Sign-in security: the authenticator app (enrol with a QR code drawn by Lightpress, confirm with a
+// Sign-in security: passkeys (see security-passkeys.js), the authenticator app (enrol with a QR code drawn by Lightpress, confirm with a
 // first code, remove) and recovery codes (shown once, renewable). Removing and renewing need a
 // login with the second factor: the API answers insufficient_user_authentication, and the screen
 // sends the user through the login's code step and back.
@@ -6,6 +6,7 @@
 import { api, RecentLoginRequired } from '../api.js';
 import { session } from '../auth.js';
 import { h, field, formAlert, showErrors, clearErrors, busy, formatDate, announce } from '../dom.js';
+import { passkeysCard } from './security-passkeys.js';
 
 const FACTORS = '/api/auth/factors';
 
@@ -117,4 +118,5 @@ export async function render({ main }) {
   const status = await api.get(FACTORS);
   if (status.authenticatorAppAddedAt) enrolledCard(main, status, rerender);
   else enrolCard(main, rerender);
+  await passkeysCard(main, withSecondFactor, rerender);
 }
