@@ -3,6 +3,7 @@ package com.lightpress.platform.web;
 import com.lightpress.platform.AuthenticatedUser;
 import java.util.HashSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -24,9 +25,9 @@ class AuthenticatedUserResolver implements HandlerMethodArgumentResolver {
     @Override
     public AuthenticatedUser resolveArgument(
             MethodParameter parameter,
-            ModelAndViewContainer container,
+            @Nullable ModelAndViewContainer container,
             NativeWebRequest request,
-            WebDataBinderFactory binders) {
+            @Nullable WebDataBinderFactory binders) {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             throw new AuthenticationCredentialsNotFoundException("No access token");
         }
