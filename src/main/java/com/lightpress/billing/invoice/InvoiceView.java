@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** An invoice as its owner sees it; amounts in the currency's smallest unit. */
-public record InvoiceView(
+record InvoiceView(
         String id,
         @Nullable String number,
         String status,

@@ -1,4 +1,4 @@
-/** What billing keeps about a person: the export and the erasure when an account closes. */
+/** What billing keeps about a person, for the export of personal data. */
 @NullMarked
 package com.lightpress.billing.privacy;
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param created whether the mirror did not know the subscription before
  * @param changes the fields that changed, as "name old -> new"
  */
-public record SyncOutcome(String subscriptionId, @Nullable UserId user, boolean created, List<String> changes) {
+record SyncOutcome(String subscriptionId, @Nullable UserId user, boolean created, List<String> changes) {
 
     static SyncOutcome foreign(String subscriptionId) {
         return new SyncOutcome(subscriptionId, null, false, List.of());
