@@ -39,14 +39,18 @@ public final class AuthProtocol {
 
     private AuthProtocol() {}
 
-    /** Auth as the platform's token issuer: at {@code remoteUrl}, or in this process when null. */
-    public static TokenIssuer issuer(@Nullable String remoteUrl) {
+    /**
+     * Auth as the platform's token issuer: at {@code remoteUrl}, or in this process when null; with
+     * the internal client's secret ({@code lightpress.auth.internal-client-secret}) if one is set.
+     */
+    public static TokenIssuer issuer(@Nullable String remoteUrl, @Nullable String internalSecret) {
         return new TokenIssuer(
                 remoteUrl,
                 TOKEN_PATH,
                 JWKS_PATH,
                 INTERNAL_CLIENT_ID,
                 INTERNAL_SCOPE,
+                internalSecret == null ? "" : internalSecret,
                 new TokenIssuer.Claims(
                         ROLES_CLAIM, AUTH_TIME_CLAIM, METHODS_CLAIM, SECOND_FACTOR_REQUIRED_CLAIM, TWO_FACTORS));
     }

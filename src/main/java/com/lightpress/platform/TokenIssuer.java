@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param jwksPath the published keys (JWK set), below the issuer's base URL
  * @param internalClient the client id of the client-credentials client of Lightpress's processes
  * @param internalScope the scope its tokens carry and {@code /internal} endpoints require
+ * @param internalSecret the internal client's secret, empty where none is configured
  * @param claims the names of the claims every module reads
  */
 public record TokenIssuer(
@@ -22,6 +23,7 @@ public record TokenIssuer(
         String jwksPath,
         String internalClient,
         String internalScope,
+        String internalSecret,
         Claims claims) {
 
     /**
@@ -34,6 +36,12 @@ public record TokenIssuer(
      */
     public record Claims(
             String roles, String authTime, String methods, String secondFactorRequired, String secondFactorAcr) {}
+
+    /** Keeps the internal client's secret out of logs. */
+    @Override
+    public String toString() {
+        return "TokenIssuer[remoteUrl=%s, internalClient=%s, internalSecret=***]".formatted(remoteUrl, internalClient);
+    }
 
     /** The issuer runs in this process. */
     public boolean isLocal() {

@@ -30,8 +30,8 @@ class AuthConfiguration {
 
     /** Auth issues the tokens every module checks, in this process. */
     @Bean
-    TokenIssuer localTokenIssuer() {
-        return AuthProtocol.issuer(null);
+    TokenIssuer localTokenIssuer(AuthSettings settings) {
+        return AuthProtocol.issuer(null, settings.internalClientSecret());
     }
 
     @Bean

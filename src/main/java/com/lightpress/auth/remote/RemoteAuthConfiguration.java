@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class RemoteAuthConfiguration {
 
     @Bean
-    TokenIssuer remoteTokenIssuer(@Value("${lightpress.modules.remote.auth.url:}") String url) {
-        return AuthProtocol.issuer(url);
+    TokenIssuer remoteTokenIssuer(
+            @Value("${lightpress.modules.remote.auth.url:}") String url,
+            @Value("${lightpress.auth.internal-client-secret:}") String internalSecret) {
+        return AuthProtocol.issuer(url, internalSecret);
     }
 }

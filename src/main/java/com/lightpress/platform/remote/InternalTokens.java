@@ -21,21 +21,14 @@ final class InternalTokens {
 
     private final Supplier<TokenIssuer> issuer;
     private final Supplier<String> issuerUrl;
-    private final String clientSecret;
     private final RestClient http;
     private final Clock clock;
     private @Nullable String token;
     private Instant renewAt = Instant.MIN;
 
-    InternalTokens(
-            Supplier<TokenIssuer> issuer,
-            Supplier<String> issuerUrl,
-            String clientSecret,
-            RestClient http,
-            Clock clock) {
+    InternalTokens(Supplier<TokenIssuer> issuer, Supplier<String> issuerUrl, RestClient http, Clock clock) {
         this.issuer = issuer;
         this.issuerUrl = issuerUrl;
-        this.clientSecret = clientSecret;
         this.http = http;
         this.clock = clock;
     }
@@ -45,8 +38,8 @@ final class InternalTokens {
             var client = issuer.get();
             var credentials = "Basic "
                     + Base64.getEncoder()
-                            .encodeToString(
-                                    (client.internalClient() + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+                            .encodeToString((client.internalClient() + ":" + client.internalSecret())
+                                    .getBytes(StandardCharsets.UTF_8));
             var response = http.post()
                     .uri(issuerUrl.get() + client.tokenPath())
                     .header("Authorization", credentials)

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +27,6 @@ class RemoteCallConfiguration {
     InternalApi internalApi(
             ObjectProvider<TokenIssuer> issuer,
             Environment environment,
-            @Value("${lightpress.auth.internal-client-secret:}") String secret,
             ObservationRegistry observations,
             Clock clock) {
         var client =
@@ -41,7 +39,7 @@ class RemoteCallConfiguration {
                 .observationRegistry(observations)
                 .build();
         var tokens = new InternalTokens(
-                () -> issuer.getObject(), () -> issuerUrl(issuer.getObject(), environment), secret, http, clock);
+                () -> issuer.getObject(), () -> issuerUrl(issuer.getObject(), environment), http, clock);
         return new HttpInternalApi(http, tokens, environment);
     }
 
