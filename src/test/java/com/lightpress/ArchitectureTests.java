@@ -4,16 +4,21 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lightpress.platform.EveryInstance;
 import com.lightpress.platform.modules.ModuleActivation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.data.repository.Repository;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -78,4 +83,23 @@ class ArchitectureTests {
             .resideInAPackage("com.lightpress.*.web..")
             .andShould()
             .notHaveModifier(JavaModifier.PUBLIC);
+
+    /**
+     * JSpecify's {@code @NullMarked} on a package does not reach its subpackages, so every package
+     * says it itself: an unannotated type means "never null" everywhere, and only {@code @Nullable}
+     * marks the exceptions.
+     */
+    @ArchTest
+    static void everyPackageIsNullMarked(JavaClasses classes) {
+        var unmarked = classes.stream()
+                .map(JavaClass::getPackage)
+                .filter(javaPackage -> !javaPackage.isAnnotatedWith(NullMarked.class))
+                .map(JavaPackage::getName)
+                .distinct()
+                .sorted()
+                .toList();
+        assertThat(unmarked)
+                .as("packages without @NullMarked in their package-info.java")
+                .isEmpty();
+    }
 }

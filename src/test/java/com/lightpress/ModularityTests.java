@@ -38,6 +38,23 @@ class ModularityTests {
         assertThat(detected).containsExactlyInAnyOrderElementsOf(expected.toList());
     }
 
+    /** Module activation reads the declarations; Modulith's model of the code must agree with its order. */
+    @Test
+    void moduleActivationListsModulesAfterEveryModuleTheyDependOn() {
+        var order = ModuleActivation.MODULES;
+        MODULES.stream()
+                .filter(module -> order.contains(module.getIdentifier().toString()))
+                .forEach(module -> module.getDirectDependencies(MODULES)
+                        .uniqueModules()
+                        .map(target -> target.getIdentifier().toString())
+                        .filter(order::contains)
+                        .forEach(target -> assertThat(order.indexOf(target))
+                                .as(
+                                        "%s depends on %s, so %s comes first in %s",
+                                        module.getIdentifier(), target, target, order)
+                                .isLessThan(order.indexOf(module.getIdentifier().toString()))));
+    }
+
     @Test
     void writesModuleDocumentation() {
         new Documenter(MODULES).writeDocumentation();

@@ -19,16 +19,6 @@ public record AuthenticatedUser(
         @Nullable Instant authTime,
         @Nullable Instant expiresAt) {
 
-    /** The access-token claim that carries a user's roles. */
-    public static final String ROLES_CLAIM = "roles";
-
-    /**
-     * The access-token claim saying the user must have proved a second factor (RFC 8176 {@code amr}
-     * {@code otp}, {@code hwk} or {@code swk}) for the endpoints listed in {@link StepUpPaths}: the
-     * account has one, or it is an ADMIN where a second factor is mandatory for them.
-     */
-    public static final String SECOND_FACTOR_REQUIRED_CLAIM = "second_factor_required";
-
     public boolean isAdmin() {
         return roles.contains("ADMIN");
     }

@@ -27,7 +27,12 @@ public record PlatformSettings(
 
     /** An absolute URL of Lightpress for links and redirects: the public URL followed by the path. */
     public String link(String path) {
-        return publicUrl.toString().replaceAll("/+$", "") + path;
+        return withoutTrailingSlash(publicUrl.toString()) + path;
+    }
+
+    /** A base URL as configured, with or without a trailing slash, ready for a path to follow. */
+    public static String withoutTrailingSlash(String url) {
+        return url.replaceAll("/+$", "");
     }
 
     /**

@@ -1,7 +1,9 @@
 package com.lightpress.auth.credentials;
 
+import com.lightpress.auth.AuthProtocol;
 import com.lightpress.platform.PublicPaths;
 import com.lightpress.platform.StepUpPaths;
+import com.lightpress.platform.TokenIssuer;
 import com.lightpress.platform.TypedIdentifiers;
 import com.lightpress.users.UserId;
 import java.util.Map;
@@ -24,6 +26,12 @@ class AuthConfiguration {
     @Bean
     TypedIdentifiers authIdentifiers() {
         return TypedIdentifiers.of(UserId.class);
+    }
+
+    /** Auth issues the tokens every module checks, in this process. */
+    @Bean
+    TokenIssuer localTokenIssuer(AuthSettings settings) {
+        return AuthProtocol.issuer(null, settings.internalClientSecret());
     }
 
     @Bean

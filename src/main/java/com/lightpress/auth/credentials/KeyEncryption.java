@@ -1,9 +1,9 @@
 package com.lightpress.auth.credentials;
 
+import com.lightpress.platform.RandomSecrets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
@@ -24,7 +24,6 @@ public class KeyEncryption {
 
     private static final int IV_LENGTH = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
     private final SecretKey lookupKey;
@@ -59,8 +58,7 @@ public class KeyEncryption {
      * fail, so sealed data copied to another row is useless there.
      */
     public byte[] encrypt(byte[] plain, String context) {
-        var iv = new byte[IV_LENGTH];
-        RANDOM.nextBytes(iv);
+        var iv = RandomSecrets.bytes(IV_LENGTH);
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));

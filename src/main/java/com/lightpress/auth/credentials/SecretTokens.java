@@ -1,10 +1,9 @@
 package com.lightpress.auth.credentials;
 
+import com.lightpress.platform.RandomSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -13,14 +12,10 @@ import java.util.HexFormat;
  */
 public final class SecretTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private SecretTokens() {}
 
     static String generate() {
-        var bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomSecrets.token(32);
     }
 
     public static String hash(String token) {

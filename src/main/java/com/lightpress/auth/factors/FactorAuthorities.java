@@ -1,5 +1,6 @@
 package com.lightpress.auth.factors;
 
+import com.lightpress.auth.AuthProtocol;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,10 +24,10 @@ public final class FactorAuthorities {
     public static final String PASSKEY = FactorGrantedAuthority.WEBAUTHN_AUTHORITY;
 
     /** A login with one factor (a password). */
-    public static final String ACR_ONE_FACTOR = "urn:lightpress:acr:1fa";
+    public static final String ACR_ONE_FACTOR = AuthProtocol.ONE_FACTOR;
 
     /** A login with a password and a second factor, or with a passkey (which verifies the user). */
-    public static final String ACR_TWO_FACTORS = "urn:lightpress:acr:2fa";
+    public static final String ACR_TWO_FACTORS = AuthProtocol.TWO_FACTORS;
 
     public static final List<String> ACR_VALUES = List.of(ACR_ONE_FACTOR, ACR_TWO_FACTORS);
 

@@ -1,8 +1,8 @@
 package com.lightpress.auth.factors;
 
 import com.lightpress.auth.credentials.KeyEncryption;
+import com.lightpress.platform.RandomSecrets;
 import com.lightpress.users.UserId;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,8 +26,6 @@ class RecoveryCodes {
 
     /** No 0/O, 1/I/L: codes are typed from paper. */
     private static final char[] ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
     private final KeyEncryption encryption;
@@ -109,7 +107,7 @@ class RecoveryCodes {
             if (i == 5) {
                 code.append('-');
             }
-            code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+            code.append(ALPHABET[RandomSecrets.below(ALPHABET.length)]);
         }
         return code.toString();
     }

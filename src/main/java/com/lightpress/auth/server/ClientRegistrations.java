@@ -1,5 +1,6 @@
 package com.lightpress.auth.server;
 
+import com.lightpress.auth.AuthProtocol;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.platform.PlatformSettings;
 import java.time.Duration;
@@ -24,8 +25,8 @@ final class ClientRegistrations {
 
     static final String WEB = "lightpress-web";
     static final String CLI = "lightpress-cli";
-    static final String INTERNAL = "lightpress-internal";
-    static final String INTERNAL_SCOPE = "internal";
+    static final String INTERNAL = AuthProtocol.INTERNAL_CLIENT_ID;
+    static final String INTERNAL_SCOPE = AuthProtocol.INTERNAL_SCOPE;
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientRegistrations.class);
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -14,7 +15,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 final class ClientSecrets implements PasswordEncoder {
 
     @Override
-    public String encode(CharSequence secret) {
+    public @Nullable String encode(@Nullable CharSequence secret) {
+        if (secret == null) {
+            return null;
+        }
         try {
             var digest = MessageDigest.getInstance("SHA-256")
                     .digest(secret.toString().getBytes(StandardCharsets.UTF_8));
@@ -25,8 +29,12 @@ final class ClientSecrets implements PasswordEncoder {
     }
 
     @Override
-    public boolean matches(CharSequence secret, String encoded) {
+    public boolean matches(@Nullable CharSequence secret, @Nullable String encoded) {
+        var computed = encode(secret);
+        if (computed == null || encoded == null) {
+            return false;
+        }
         return MessageDigest.isEqual(
-                encode(secret).getBytes(StandardCharsets.US_ASCII), encoded.getBytes(StandardCharsets.US_ASCII));
+                computed.getBytes(StandardCharsets.US_ASCII), encoded.getBytes(StandardCharsets.US_ASCII));
     }
 }

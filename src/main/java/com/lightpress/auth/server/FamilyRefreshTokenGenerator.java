@@ -1,10 +1,9 @@
 package com.lightpress.auth.server;
 
-import java.security.SecureRandom;
+import com.lightpress.platform.RandomSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2DeviceCode;
@@ -22,8 +21,6 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * descended from one login ends when that login is old enough.
  */
 final class FamilyRefreshTokenGenerator implements OAuth2TokenGenerator<OAuth2RefreshToken> {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Duration absoluteLifetime;
     private final Clock clock;
@@ -48,9 +45,7 @@ final class FamilyRefreshTokenGenerator implements OAuth2TokenGenerator<OAuth2Re
         if (!expiresAt.isAfter(now)) {
             return null;
         }
-        var bytes = new byte[48];
-        RANDOM.nextBytes(bytes);
-        return new OAuth2RefreshToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), now, expiresAt);
+        return new OAuth2RefreshToken(RandomSecrets.token(48), now, expiresAt);
     }
 
     /** A family starts when its login issued the authorization code or device code. */

@@ -2,13 +2,13 @@ package com.lightpress.auth.server;
 
 import static java.util.stream.Collectors.toCollection;
 
+import com.lightpress.auth.AuthProtocol;
 import com.lightpress.auth.credentials.AuthMeters;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.credentials.LoginIdentity;
 import com.lightpress.auth.factors.FactorAuthorities;
 import com.lightpress.auth.factors.SecondFactors;
-import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
 import java.time.Instant;
@@ -33,7 +33,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * puts what resource servers need about the user into tokens: email, whether it is verified,
  * roles (read from users at issuance, so a role change shows in the next token), when the user
  * last proved a factor ({@code auth_time}), how ({@code amr}, {@code acr}) and whether the APIs
- * must see a second factor before sensitive changes ({@link AuthenticatedUser#SECOND_FACTOR_REQUIRED_CLAIM}).
+ * must see a second factor before sensitive changes ({@link AuthProtocol#SECOND_FACTOR_REQUIRED_CLAIM}).
  */
 final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -90,21 +90,21 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                         OAuth2ErrorCodes.INVALID_GRANT, "The login is no longer valid; log in again.", null)));
         claims.claim(StandardClaimNames.EMAIL, identity.email());
         claims.claim(StandardClaimNames.EMAIL_VERIFIED, identity.emailVerified());
-        claims.claim("amr", FactorAuthorities.amr(context.getPrincipal()));
-        claims.claim("acr", FactorAuthorities.acr(context.getPrincipal()));
+        claims.claim(AuthProtocol.METHODS_CLAIM, FactorAuthorities.amr(context.getPrincipal()));
+        claims.claim(AuthProtocol.ACR_CLAIM, FactorAuthorities.acr(context.getPrincipal()));
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             // An ArrayList: the claims are stored as JSON that only allows well-known types.
             var roles = accounts.findProfile(user)
                     .map(profile ->
                             profile.roles().stream().map(Enum::name).sorted().collect(toCollection(ArrayList::new)))
                     .orElseGet(ArrayList::new);
-            claims.claim(AuthenticatedUser.ROLES_CLAIM, roles);
+            claims.claim(AuthProtocol.ROLES_CLAIM, roles);
             var secondFactorRequired =
                     factors.isEnrolled(user) || (factorSettings.requiredForAdmins() && roles.contains("ADMIN"));
-            claims.claim(AuthenticatedUser.SECOND_FACTOR_REQUIRED_CLAIM, secondFactorRequired);
+            claims.claim(AuthProtocol.SECOND_FACTOR_REQUIRED_CLAIM, secondFactorRequired);
             var authTime = authenticationTime(context.getPrincipal());
             if (authTime != null) {
-                claims.claim("auth_time", Date.from(authTime));
+                claims.claim(AuthProtocol.AUTH_TIME_CLAIM, Date.from(authTime));
             }
         } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
             accounts.findProfile(user)

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** An invoice as its owner sees it; amounts in the currency's smallest unit. */
-public record InvoiceView(
+record InvoiceView(
         @Schema(example = "in_1QfXk2LkdIwHu7ix8aP1Zx3C") String id,
         @Schema(example = "4F1C2B7E-0003") @Nullable String number,
 

@@ -1,6 +1,7 @@
 package com.lightpress.billing.stripe;
 
 import com.lightpress.billing.catalog.BillingSettings;
+import com.lightpress.platform.PlatformSettings;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.net.RequestOptions;
@@ -66,7 +67,7 @@ public class StripeConnection {
                 .setReadTimeout((int) settings.readTimeout().toMillis());
         var apiBase = settings.apiBase();
         if (apiBase != null && !apiBase.isBlank()) {
-            builder.setApiBase(apiBase.replaceAll("/$", ""));
+            builder.setApiBase(PlatformSettings.withoutTrailingSlash(apiBase));
         }
         return builder.build();
     }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param created whether the mirror did not know the subscription before
  * @param changes the fields that changed, as "name old -> new"
  */
-public record SyncOutcome(
+record SyncOutcome(
         @Schema(example = "sub_1QfXk2LkdIwHu7ixQ0Vb8yRt") String subscriptionId,
         @Nullable UserId user,
         boolean created,

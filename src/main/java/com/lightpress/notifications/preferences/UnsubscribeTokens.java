@@ -1,11 +1,11 @@
 package com.lightpress.notifications.preferences;
 
 import com.lightpress.notifications.config.NotificationsSettings;
+import com.lightpress.platform.RandomSecrets;
 import com.lightpress.users.UserId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -87,8 +87,7 @@ public class UnsubscribeTokens {
         }
         LOG.info("No lightpress.notifications.unsubscribe-secret: unsubscribe links are signed with a key kept in"
                 + " the database");
-        var random = new byte[32];
-        new SecureRandom().nextBytes(random);
+        var random = RandomSecrets.bytes(32);
         jdbc.update(
                 "INSERT INTO notifications.secrets (name, secret) VALUES ('unsubscribe', ?) ON CONFLICT (name) DO NOTHING",
                 (Object) random);

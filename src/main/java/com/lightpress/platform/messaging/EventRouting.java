@@ -19,7 +19,7 @@ import org.springframework.util.function.SingletonSupplier;
  * it, but only from the process where the module that publishes it runs, so an event that arrived
  * over SQS is never sent out again.
  */
-public class EventRouting {
+class EventRouting {
 
     private final ModuleActivation activation;
     private final Supplier<Map<String, Set<String>>> listeners;

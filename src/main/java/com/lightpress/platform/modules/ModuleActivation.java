@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
@@ -13,12 +14,19 @@ import org.springframework.core.env.Environment;
  */
 public final class ModuleActivation {
 
-    /** The business modules in dependency order: a module only depends on modules before it. */
-    public static final List<String> MODULES = List.of("users", "auth", "billing", "notifications");
+    /** The platform's own package, {@code com.lightpress.platform}: its parent holds every module. */
+    private static final String PLATFORM_PACKAGE = parent(ModuleActivation.class.getPackageName());
+
+    private static final String ROOT = parent(PLATFORM_PACKAGE) + ".";
+
+    /**
+     * The business modules in dependency order (a module only depends on modules before it), as
+     * their {@code @ApplicationModule} declarations say: every module but the platform.
+     */
+    public static final List<String> MODULES =
+            DeclaredModules.below(parent(PLATFORM_PACKAGE), PLATFORM_PACKAGE.substring(ROOT.length()));
 
     public static final String LOCAL_PROPERTY = "lightpress.modules.local";
-
-    private static final String ROOT = "com.lightpress.";
     private static final String REMOTE_PACKAGE = ".remote";
 
     private final Set<String> local;
@@ -81,12 +89,16 @@ public final class ModuleActivation {
         return dot < 0 ? Optional.empty() : Optional.of(rest.substring(0, dot)).filter(MODULES::contains);
     }
 
+    private static String parent(String packageName) {
+        return packageName.substring(0, packageName.lastIndexOf('.'));
+    }
+
     private static boolean isRemoteAdapter(String module, String className) {
         return className.startsWith(ROOT + module + REMOTE_PACKAGE + ".");
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof ModuleActivation that && local.equals(that.local);
     }
 

@@ -1,5 +1,6 @@
 package com.lightpress.platform.modules;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
@@ -22,7 +23,7 @@ class NonLocalModuleFilter extends TypeExcludeFilter {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof NonLocalModuleFilter that && activation.equals(that.activation);
     }
 

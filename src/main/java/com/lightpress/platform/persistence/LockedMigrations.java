@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.exception.LiquibaseException;
 import liquibase.integration.spring.SpringLiquibase;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -60,7 +61,7 @@ final class LockedMigrations extends SpringLiquibase {
         }
     }
 
-    private void run(DataSource connection, String changelog, String historySchema, String labels)
+    private void run(DataSource connection, String changelog, String historySchema, @Nullable String labels)
             throws LiquibaseException {
         var liquibase = new SpringLiquibase();
         liquibase.setDataSource(connection);

@@ -1,6 +1,7 @@
 package com.lightpress.platform.remote;
 
 import com.lightpress.platform.InternalApi;
+import com.lightpress.platform.PlatformSettings;
 import com.lightpress.platform.RemoteModuleUnavailable;
 import java.time.Duration;
 import java.util.Optional;
@@ -84,6 +85,6 @@ class HttpInternalApi implements InternalApi {
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("lightpress.modules.remote." + module + ".url is not set");
         }
-        return url.replaceAll("/$", "");
+        return PlatformSettings.withoutTrailingSlash(url);
     }
 }

@@ -1,13 +1,13 @@
 package com.lightpress.platform.remote;
 
 import com.lightpress.platform.InternalApi;
-import com.lightpress.platform.modules.ModuleActivation;
+import com.lightpress.platform.TokenIssuer;
 import com.lightpress.platform.modules.SomeModuleIsRemote;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +16,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Synchronous calls to modules in other processes. Tokens come from auth's token endpoint: in this
- * process when auth is local, at auth's URL otherwise.
+ * Synchronous calls to modules in other processes. Tokens come from the token issuer's endpoint:
+ * in this process when the issuer runs here, at its URL otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SomeModuleIsRemote.class)
@@ -25,9 +25,8 @@ class RemoteCallConfiguration {
 
     @Bean
     InternalApi internalApi(
-            ModuleActivation activation,
+            ObjectProvider<TokenIssuer> issuer,
             Environment environment,
-            @Value("${lightpress.auth.internal-client-secret:}") String secret,
             ObservationRegistry observations,
             Clock clock) {
         var client =
@@ -39,16 +38,15 @@ class RemoteCallConfiguration {
                 .requestFactory(requests)
                 .observationRegistry(observations)
                 .build();
-        var tokens = new InternalTokens(() -> authUrl(activation, environment) + "/oauth2/token", secret, http, clock);
+        var tokens = new InternalTokens(
+                () -> issuer.getObject(), () -> issuerUrl(issuer.getObject(), environment), http, clock);
         return new HttpInternalApi(http, tokens, environment);
     }
 
-    private static String authUrl(ModuleActivation activation, Environment environment) {
-        if (activation.isLocal("auth")) {
+    private static String issuerUrl(TokenIssuer issuer, Environment environment) {
+        if (issuer.isLocal()) {
             return "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port");
         }
-        return environment
-                .getRequiredProperty("lightpress.modules.remote.auth.url")
-                .replaceAll("/$", "");
+        return issuer.remoteBase();
     }
 }

@@ -2,9 +2,12 @@ package com.lightpress.platform.security;
 
 import com.lightpress.platform.PublicPaths;
 import com.lightpress.platform.StepUpPaths;
+import com.lightpress.platform.TokenIssuer;
 import com.lightpress.platform.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -31,8 +34,13 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, List<PublicPaths> publicPaths, List<StepUpPaths> stepUpPaths, ProblemResponses problems)
+            HttpSecurity http,
+            List<PublicPaths> publicPaths,
+            List<StepUpPaths> stepUpPaths,
+            ProblemResponses problems,
+            ObjectProvider<TokenIssuer> issuer)
             throws Exception {
+        Supplier<TokenIssuer.Claims> claims = () -> issuer.getObject().claims();
         var open = publicPaths.stream().flatMap(it -> it.patterns().stream()).toArray(String[]::new);
         var entryPoint = entryPoint(problems);
         var denied = accessDenied(problems);
@@ -56,12 +64,12 @@ class ApiSecurityConfiguration {
                                 .anyRequest()
                                 .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAuthorities()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAuthorities(claims)))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .addFilterAfter(new StepUpFilter(stepUpPaths, problems), AuthorizationFilter.class);
+                .addFilterAfter(new StepUpFilter(stepUpPaths, problems, claims), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -1,7 +1,7 @@
 package com.lightpress.platform.security;
 
-import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.platform.StepUpPaths;
+import com.lightpress.platform.TokenIssuer;
 import com.lightpress.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -29,15 +30,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class StepUpFilter extends OncePerRequestFilter {
 
-    /** The {@code acr} that auth gives a login with a second factor. */
-    static final String TWO_FACTORS = "urn:lightpress:acr:2fa";
-
     private static final Set<String> SECOND_FACTOR_METHODS = Set.of("otp", "hwk", "swk");
 
     private final RequestMatcher endpoints;
     private final ProblemResponses problems;
+    private final Supplier<TokenIssuer.Claims> claims;
 
-    StepUpFilter(List<StepUpPaths> paths, ProblemResponses problems) {
+    StepUpFilter(List<StepUpPaths> paths, ProblemResponses problems, Supplier<TokenIssuer.Claims> claims) {
         var matchers = new java.util.ArrayList<RequestMatcher>();
         matchers.add(PathPatternRequestMatcher.pathPattern("/api/admin/**"));
         paths.stream()
@@ -46,6 +45,7 @@ final class StepUpFilter extends OncePerRequestFilter {
                 .forEach(matchers::add);
         this.endpoints = new OrRequestMatcher(matchers);
         this.problems = problems;
+        this.claims = claims;
     }
 
     @Override
@@ -57,7 +57,7 @@ final class StepUpFilter extends OncePerRequestFilter {
             response.setHeader(
                     HttpHeaders.WWW_AUTHENTICATE,
                     "Bearer error=\"insufficient_user_authentication\", error_description=\"A second factor is"
-                            + " required\", acr_values=\"" + TWO_FACTORS + "\"");
+                            + " required\", acr_values=\"" + claims.get().secondFactorAcr() + "\"");
             problems.write(
                     response,
                     HttpStatus.UNAUTHORIZED,
@@ -68,11 +68,12 @@ final class StepUpFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean lacksSecondFactor(Jwt jwt) {
-        if (!Boolean.TRUE.equals(jwt.getClaimAsBoolean(AuthenticatedUser.SECOND_FACTOR_REQUIRED_CLAIM))) {
+    private boolean lacksSecondFactor(Jwt jwt) {
+        var names = claims.get();
+        if (!Boolean.TRUE.equals(jwt.getClaimAsBoolean(names.secondFactorRequired()))) {
             return false;
         }
-        var amr = jwt.hasClaim("amr") ? jwt.getClaimAsStringList("amr") : List.<String>of();
+        var amr = jwt.hasClaim(names.methods()) ? jwt.getClaimAsStringList(names.methods()) : List.<String>of();
         return amr.stream().noneMatch(SECOND_FACTOR_METHODS::contains);
     }
 

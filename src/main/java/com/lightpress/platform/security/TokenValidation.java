@@ -1,16 +1,17 @@
 package com.lightpress.platform.security;
 
 import com.lightpress.platform.PlatformSettings;
+import com.lightpress.platform.TokenIssuer;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -19,8 +20,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * How access tokens are checked: against auth's keys in this process when auth is local, against
- * its JWKS URL when auth runs elsewhere. Either way a token must be an RFC 9068 access token
+ * How access tokens are checked: against the issuer's keys in this process when it runs here,
+ * against its JWKS URL when it runs elsewhere (the issuing module contributes a {@link TokenIssuer}
+ * that says which). Either way a token must be an RFC 9068 access token
  * ({@code typ: at+jwt}) issued by this deployment for its APIs, so an ID token or a token for
  * another audience is refused.
  */
@@ -33,14 +35,18 @@ class TokenValidation {
     JwtDecoder jwtDecoder(
             ObjectProvider<JWKSource<SecurityContext>> localKeys,
             PlatformSettings settings,
-            @Value("${lightpress.modules.remote.auth.url:}") String remoteAuth) {
+            ObjectProvider<TokenIssuer> tokenIssuer) {
         var issuer = settings.publicUrl().toString();
         var keys = localKeys.getIfAvailable();
-        if (keys == null && !remoteAuth.isBlank()) {
-            keys = JWKSourceBuilder.create(jwksUrl(remoteAuth)).build();
+        var remote = tokenIssuer.getIfAvailable();
+        if (keys == null
+                && remote != null
+                && !remote.isLocal()
+                && !Objects.requireNonNull(remote.remoteUrl()).isBlank()) {
+            keys = JWKSourceBuilder.create(jwksUrl(remote)).build();
         }
         if (keys == null) {
-            LOG.warn("Neither a local auth module nor lightpress.modules.remote.auth.url: every token is refused");
+            LOG.warn("No token issuer in this process and none configured elsewhere: every token is refused");
             return token -> {
                 throw new BadJwtException("No token issuer is configured");
             };
@@ -56,11 +62,11 @@ class TokenValidation {
         return decoder;
     }
 
-    private static URL jwksUrl(String remoteAuth) {
+    private static URL jwksUrl(TokenIssuer issuer) {
         try {
-            return URI.create(remoteAuth.replaceAll("/$", "") + "/oauth2/jwks").toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("lightpress.modules.remote.auth.url is not a URL: " + remoteAuth, e);
+            return URI.create(issuer.remoteBase() + issuer.jwksPath()).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("The token issuer's URL is not a URL: " + issuer.remoteUrl(), e);
         }
     }
 }

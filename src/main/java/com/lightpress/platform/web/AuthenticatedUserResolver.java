@@ -1,8 +1,11 @@
 package com.lightpress.platform.web;
 
 import com.lightpress.platform.AuthenticatedUser;
+import com.lightpress.platform.TokenIssuer;
 import java.util.HashSet;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -16,6 +19,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /** Gives controllers the {@link AuthenticatedUser} of the request's access token. */
 class AuthenticatedUserResolver implements HandlerMethodArgumentResolver {
 
+    private final Supplier<TokenIssuer.Claims> claims;
+
+    AuthenticatedUserResolver(Supplier<TokenIssuer.Claims> claims) {
+        this.claims = claims;
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType() == AuthenticatedUser.class;
@@ -24,18 +33,19 @@ class AuthenticatedUserResolver implements HandlerMethodArgumentResolver {
     @Override
     public AuthenticatedUser resolveArgument(
             MethodParameter parameter,
-            ModelAndViewContainer container,
+            @Nullable ModelAndViewContainer container,
             NativeWebRequest request,
-            WebDataBinderFactory binders) {
+            @Nullable WebDataBinderFactory binders) {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             throw new AuthenticationCredentialsNotFoundException("No access token");
         }
         var jwt = token.getToken();
         var subject = subject(jwt.getSubject());
-        var roles = jwt.hasClaim(AuthenticatedUser.ROLES_CLAIM)
-                ? new HashSet<>(jwt.getClaimAsStringList(AuthenticatedUser.ROLES_CLAIM))
+        var names = claims.get();
+        var roles = jwt.hasClaim(names.roles())
+                ? new HashSet<>(jwt.getClaimAsStringList(names.roles()))
                 : new HashSet<String>();
-        return new AuthenticatedUser(subject, roles, jwt.getClaimAsInstant("auth_time"), jwt.getExpiresAt());
+        return new AuthenticatedUser(subject, roles, jwt.getClaimAsInstant(names.authTime()), jwt.getExpiresAt());
     }
 
     /** A service's token (client credentials) names no user, so it reaches no user's endpoint. */

@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
  * header too large, a broken request line): problem details like every other answer, instead of
  * Tomcat's HTML page. It says only the status; nothing about the server or the cause.
  */
-public class ProblemReportValve extends ErrorReportValve {
+class ProblemReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {

@@ -1,6 +1,8 @@
 package com.lightpress.platform.web;
 
+import com.lightpress.platform.TokenIssuer;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -10,9 +12,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    private final ObjectProvider<TokenIssuer> issuer;
+
+    WebConfiguration(ObjectProvider<TokenIssuer> issuer) {
+        this.issuer = issuer;
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new AuthenticatedUserResolver());
+        resolvers.add(new AuthenticatedUserResolver(() -> issuer.getObject().claims()));
     }
 
     /** The web client (static files under {@code static/app/}) opens at {@code /app/}. */

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     installation has someone to manage it
  */
 @ConfigurationProperties("lightpress.users")
-public record UsersSettings(@DefaultValue List<String> bootstrapAdmins) {
+record UsersSettings(@DefaultValue List<String> bootstrapAdmins) {
 
     /**
      * Compares exactly, after lower-casing the configured address the way sign-up lower-cases

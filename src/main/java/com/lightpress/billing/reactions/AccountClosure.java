@@ -1,4 +1,4 @@
-package com.lightpress.billing.privacy;
+package com.lightpress.billing.reactions;
 
 import com.lightpress.billing.customer.Customers;
 import com.lightpress.billing.invoice.InvoiceBook;

@@ -1,4 +1,4 @@
-package com.lightpress.notifications.account;
+package com.lightpress.notifications.privacy;
 
 import com.lightpress.notifications.inbox.Inbox;
 import com.lightpress.notifications.mail.Deliveries;

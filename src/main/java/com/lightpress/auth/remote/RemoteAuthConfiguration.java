@@ -1,0 +1,19 @@
+package com.lightpress.auth.remote;
+
+import com.lightpress.auth.AuthProtocol;
+import com.lightpress.platform.TokenIssuer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Where auth runs elsewhere, the platform checks tokens against auth at its configured URL. */
+@Configuration(proxyBeanMethods = false)
+class RemoteAuthConfiguration {
+
+    @Bean
+    TokenIssuer remoteTokenIssuer(
+            @Value("${lightpress.modules.remote.auth.url:}") String url,
+            @Value("${lightpress.auth.internal-client-secret:}") String internalSecret) {
+        return AuthProtocol.issuer(url, internalSecret);
+    }
+}
