@@ -1,5 +1,6 @@
 package com.lightpress.auth.factors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -10,4 +11,8 @@ import java.time.Instant;
  * @param createdAt when it was registered
  * @param lastUsedAt when it last signed in (its registration, until then)
  */
-public record Passkey(String id, String name, Instant createdAt, Instant lastUsedAt) {}
+public record Passkey(
+        @Schema(example = "Ab3kX9_q2LwQyH1uZr7mVw") String id,
+        @Schema(example = "Work laptop") String name,
+        Instant createdAt,
+        Instant lastUsedAt) {}

@@ -2,6 +2,7 @@ package com.lightpress.auth.web;
 
 import com.lightpress.auth.factors.Passkey;
 import com.lightpress.auth.factors.Passkeys;
+import com.lightpress.platform.ApiExample;
 import com.lightpress.platform.ApiProblems;
 import com.lightpress.platform.AuthenticatedUser;
 import com.lightpress.users.UserId;
@@ -39,6 +40,21 @@ class PasskeyController {
 
     private final Passkeys passkeys;
 
+    private static final String OPTIONS_EXAMPLE = """
+            {"rp": {"id": "app.example.com", "name": "Lightpress"},
+             "user": {"id": "q3v0bY4kQ2mX8n1sZrT7uA", "name": "ada@example.com", "displayName": "Ada"},
+             "challenge": "mZ0b2Jq4Xv8yN3kR7tLw1A", "pubKeyCredParams": [{"type": "public-key", "alg": -7}],
+             "timeout": 300000, "excludeCredentials": [],
+             "authenticatorSelection": {"residentKey": "required", "userVerification": "required"},
+             "attestation": "none"}""";
+
+    private static final String REGISTRATION_EXAMPLE = """
+            {"name": "Work laptop",
+             "credential": {"id": "Ab3kX9_q2LwQyH1uZr7mVw", "rawId": "Ab3kX9_q2LwQyH1uZr7mVw", "type": "public-key",
+              "response": {"attestationObject": "o2NmbXRkbm9uZWdhdHRTdG10oGhhdXRoRGF0YVi4",
+               "clientDataJSON": "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0", "transports": ["internal"]},
+              "clientExtensionResults": {}, "authenticatorAttachment": "platform"}}""";
+
     PasskeyController(Passkeys passkeys) {
         this.passkeys = passkeys;
     }
@@ -62,6 +78,7 @@ class PasskeyController {
             responseCode = "200",
             description = "WebAuthn's PublicKeyCredentialCreationOptions, as JSON",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Object.class)))
+    @ApiExample(response = OPTIONS_EXAMPLE)
     @PostMapping("/options")
     Map<String, Object> registrationOptions(AuthenticatedUser user) {
         return passkeys.registrationOptions(new UserId(user.id()));
@@ -73,6 +90,7 @@ class PasskeyController {
                     + " base64url) and the name the user gives the passkey; 400 naming credential when no"
                     + " registration is waiting or the answer does not prove a new passkey for it.")
     @ApiProblems({})
+    @ApiExample(request = REGISTRATION_EXAMPLE)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Passkey register(AuthenticatedUser user, @Valid @RequestBody Registration registration) {
@@ -149,5 +167,7 @@ class PasskeyController {
             @NotBlank @Size(max = 4096) String clientDataJSON,
             @Nullable List<@Size(max = 32) String> transports) {}
 
-    record Naming(@NotBlank @Size(max = 64) String name) {}
+    record Naming(
+            @Schema(example = "Phone") @NotBlank @Size(max = 64)
+            String name) {}
 }
