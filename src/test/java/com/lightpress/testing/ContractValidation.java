@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * describes for its operation (status, headers, body), and each request the server accepted one
  * the document allows. Exchanges outside the documented API (OAuth endpoints, pages, unknown
  * paths sent on purpose) pass unchecked. Which operations were checked is written to
- * target/contract-validation-<fork>.txt when the test JVM ends (one file per test JVM).
+ * target/contract-validation.txt when the test JVM ends.
  */
 final class ContractValidation implements ClientHttpRequestInterceptor {
 
@@ -173,11 +173,7 @@ final class ContractValidation implements ClientHttpRequestInterceptor {
                 + String.join("\n", missing) + "\n";
         try {
             Files.createDirectories(Path.of("target"));
-            Files.writeString(
-                    Path.of(
-                            "target",
-                            "contract-validation-" + System.getProperty("lightpress.test-fork", "1") + ".txt"),
-                    report);
+            Files.writeString(Path.of("target", "contract-validation.txt"), report);
         } catch (IOException e) {
             System.err.println(report);
         }
