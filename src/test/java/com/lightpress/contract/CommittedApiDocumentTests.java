@@ -70,15 +70,7 @@ class CommittedApiDocumentTests {
 
     /** The served document, with the addresses of this test run replaced by the documented ones. */
     private JsonNode served(String url) {
-        var body = Api.client(port)
-                .get()
-                .uri(url)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        var body = Api.read(port, url);
         var document = (tools.jackson.databind.node.ObjectNode)
                 JSON.readTree(body.replace(issuer, DOCUMENTED_URL).replace("http://127.0.0.1:" + port, DOCUMENTED_URL));
         document.remove("servers");

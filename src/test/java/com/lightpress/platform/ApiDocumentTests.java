@@ -170,14 +170,7 @@ class ApiDocumentTests {
     }
 
     private JsonNode document(String path) {
-        return OAuthClient.json(api.get()
-                .uri(path)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody());
+        return OAuthClient.json(Api.read(port, path));
     }
 
     private static List<String> paths(JsonNode document) {

@@ -145,16 +145,7 @@ class ApiExampleTests {
     }
 
     private OpenAPI document(String url) {
-        var text = Api.client(port)
-                .get()
-                .uri(url)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        var result = new OpenAPIV3Parser().readContents(text);
+        var result = new OpenAPIV3Parser().readContents(Api.read(port, url));
         assertThat(result.getMessages()).as("parse messages of " + url).isEmpty();
         return result.getOpenAPI();
     }

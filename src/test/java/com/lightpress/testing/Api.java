@@ -35,6 +35,18 @@ public final class Api {
                 .getResponseBody();
     }
 
+    /** Reads a public resource (such as an API document), expecting 200, and answers the body. */
+    public static String read(int port, String path) {
+        return client(port)
+                .get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody();
+    }
+
     /** Reads a resource as the given user, expecting 200, and answers the body. */
     public static String read(int port, String bearer, String path) {
         return client(port)
