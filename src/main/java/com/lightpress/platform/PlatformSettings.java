@@ -82,9 +82,9 @@ public record PlatformSettings(
      *     least as long as a queue or dead-letter queue keeps a message (SQS: 14 days at most), and
      *     extended at start if a queue keeps them longer
      * @param retryFirstDelay how long a message whose processing failed for want of the database
-     *     stays invisible the first time; the delay doubles with each receive. Keep it above the
-     *     listener's poll timeout (5 s), so a poll under way when the database failed cannot take
-     *     the same message again
+     *     stays invisible the first time; the delay doubles with each receive. It is never shorter
+     *     than the listener's poll timeout (5 s) and a second, so a poll under way when the
+     *     database failed cannot take the same message again
      * @param retryMaxDelay the longest a message is kept invisible after such a failure (SQS
      *     allows 12 hours)
      */

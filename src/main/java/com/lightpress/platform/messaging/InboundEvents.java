@@ -36,6 +36,9 @@ class InboundEvents implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundEvents.class);
 
+    /** How long one poll waits for messages (an SQS long poll). */
+    static final Duration POLL_TIMEOUT = Duration.ofSeconds(5);
+
     private final SqsAsyncClient client;
     private final SqsTemplate sqs;
     private final EventRouting routing;
@@ -90,7 +93,7 @@ class InboundEvents implements SmartLifecycle {
                 .queueNames(queues)
                 .messageListener(this::receive)
                 .configure(options -> options.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
-                        .pollTimeout(Duration.ofSeconds(5))
+                        .pollTimeout(POLL_TIMEOUT)
                         .maxConcurrentMessages(10)
                         .maxDelayBetweenPolls(Duration.ofSeconds(1))
                         .backPressureHandlerFactory(BackPressureHandlerFactories.compositeBackPressureHandler(
