@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.transaction.support.TransactionOperations;
@@ -35,6 +36,16 @@ class LoginSessions {
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> loginSessionLifetime(AuthSettings settings) {
         return sessions ->
                 sessions.setDefaultMaxInactiveInterval(settings.session().idleTimeout());
+    }
+
+    /**
+     * Two requests of one session (two tabs) that both add an attribute, such as a passkey
+     * challenge, would both insert it and the second would fail: PostgreSQL's upsert lets the
+     * later one win instead.
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer concurrentAttributeWrites() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
     /** The application's own template: it joins a running transaction instead of opening one. */

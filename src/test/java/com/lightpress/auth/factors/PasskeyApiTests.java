@@ -13,8 +13,13 @@ import com.lightpress.testing.Mailbox;
 import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.TestUser;
 import com.lightpress.testing.SoftwarePasskey;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,6 +241,42 @@ class PasskeyApiTests {
                 secondVerifier);
         assertThat(SecondFactorClient.amr(both)).containsExactly("pwd", "swk", "mfa");
         assertThat(both.subject()).isEqualTo(user.id());
+    }
+
+    @Test
+    void passkeySignInsBegunAtOnceInOneSessionAreAllAnsweredAndTheLastChallengeSignsIn() throws Exception {
+        var user = client.newUser("Two Tabs");
+        var passkey = new SoftwarePasskey("http://127.0.0.1:" + port);
+        var options = json(ok(send(HttpMethod.POST, PASSKEYS + "/options", user, null), 200));
+        ok(register(user, "Laptop", passkey.create(options)), 201);
+        var browser = new Browser(port);
+        var loginPage = browser.follow(
+                browser.get(client.authorizeUrl(OAuthClient.challenge(OAuthClient.randomString()), Map.of())));
+        var csrf = Browser.csrfOf(loginPage);
+
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(8);
+        var begun = new ArrayList<Future<HttpResponse<String>>>();
+        try {
+            for (int tab = 0; tab < 8; tab++) {
+                begun.add(pool.submit(() -> {
+                    start.await();
+                    return browser.postJson("/webauthn/authenticate/options", "", csrf);
+                }));
+            }
+            start.countDown();
+            for (var answer : begun) {
+                assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        var last = json(
+                browser.postJson("/webauthn/authenticate/options", "", csrf).body());
+        var signedIn =
+                browser.postJson("/login/webauthn", JsonMapper.shared().writeValueAsString(passkey.get(last)), csrf);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
     }
 
     private boolean atClient(String location) {
