@@ -2,7 +2,6 @@ package com.lightpress.platform.web;
 
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,7 @@ final class SchemaExamples {
             "time-local", "22:00:00",
             "uuid", "6f1c2b7e-3d4a-4f5b-9c8d-0e1f2a3b4c5d",
             "email", "ada@example.com",
-            "uri", "https://lightpress.example/app/",
-            "byte", "{\"id\":\"evt_1QfXk2LkdIwHu7ix\",\"type\":\"invoice.paid\"}".getBytes(StandardCharsets.UTF_8));
+            "uri", "https://lightpress.example/app/");
 
     private final Map<String, Schema> components;
     private final Set<String> missing = new java.util.TreeSet<>();
