@@ -39,10 +39,12 @@ class FactorPersonalData implements PersonalData {
                                     "name", key.name(), "createdAt", key.createdAt(), "lastUsedAt", key.lastUsedAt()))
                             .toList());
         }
-        if (!status.enrolled()) {
+        if (status.hasAuthenticatorApp()) {
+            data.put(SecondFactors.AUTHENTICATOR_APP, Map.of("addedAt", status.authenticatorAppAddedAt()));
+        }
+        if (!status.hasSecondFactor()) {
             return data;
         }
-        data.put(SecondFactors.AUTHENTICATOR_APP, Map.of("addedAt", status.authenticatorAppAddedAt()));
         var codes = new LinkedHashMap<String, Object>();
         codes.put("left", status.recoveryCodesLeft());
         if (status.recoveryCodesCreatedAt() != null) {
