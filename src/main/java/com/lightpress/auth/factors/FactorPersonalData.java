@@ -1,5 +1,6 @@
 package com.lightpress.auth.factors;
 
+import com.lightpress.auth.AuthProtocol;
 import com.lightpress.users.PersonalData;
 import com.lightpress.users.UserId;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ class FactorPersonalData implements PersonalData {
 
     @Override
     public String section() {
-        return "secondFactors";
+        return AuthProtocol.FACTORS_SECTION;
     }
 
     @Override

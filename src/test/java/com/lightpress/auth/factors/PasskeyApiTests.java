@@ -194,6 +194,29 @@ class PasskeyApiTests {
     }
 
     @Test
+    void anotherProcessReadsEachOfAuthsExportSectionsByName() {
+        var user = client.newUser("Exported Apart");
+        var options = json(ok(send(HttpMethod.POST, PASSKEYS + "/options", user, null), 200));
+        ok(register(user, "Tablet", new SoftwarePasskey("http://127.0.0.1:" + port).create(options)), 201);
+        var service = "Bearer " + client.serviceToken();
+        var base = "/internal/auth/personal-data/" + user.id();
+
+        assertThat(json(internal(base + "/secondFactors", service, 200))
+                        .path("passkeys")
+                        .get(0)
+                        .path("name")
+                        .asString())
+                .isEqualTo("Tablet");
+        assertThat(json(internal(base + "/auth", service, 200)).path("email").asString())
+                .isEqualTo(user.email());
+        assertThat(json(internal(base, service, 200)).path("email").asString())
+                .as("the path of the previous release answers the identity")
+                .isEqualTo(user.email());
+        internal(base + "/billing", service, 404);
+        internal(base + "/secondFactors", user.bearer(), 403);
+    }
+
+    @Test
     void aFirstPasskeyBringsRecoveryCodesThatStandInForItAfterThePasswordUntilTheLastPasskeyGoes() {
         var user = client.newUser("Passkeys Only");
         var factors = new SecondFactorClient(port, null);
@@ -332,6 +355,10 @@ class PasskeyApiTests {
                 "SELECT count(*) FROM auth.recovery_codes WHERE credential_id = ?",
                 Integer.class,
                 UUID.fromString(user.id()));
+    }
+
+    private String internal(String path, String bearer, int status) {
+        return ok(api.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).exchange(), status);
     }
 
     private boolean atClient(String location) {
