@@ -1,11 +1,13 @@
 package com.lightpress.auth;
 
 import com.lightpress.platform.TokenIssuer;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What other modules and processes may rely on of auth's tokens and endpoints: the names of the
- * claims it writes, where its token endpoint and keys are, and the client services use. Auth
+ * claims it writes, where its token endpoint and keys are, the client services use, and the
+ * sections of a user's data export it serves to a users module in another process. Auth
  * hands them to the platform as a {@link TokenIssuer}, in this process and where it runs elsewhere.
  */
 public final class AuthProtocol {
@@ -36,6 +38,21 @@ public final class AuthProtocol {
 
     public static final String ONE_FACTOR = "urn:lightpress:acr:1fa";
     public static final String TWO_FACTORS = "urn:lightpress:acr:2fa";
+
+    /** Auth's section of a user's data export with the login identity. */
+    public static final String IDENTITY_SECTION = "auth";
+
+    /** Auth's section of a user's data export with the second factors' names and dates. */
+    public static final String FACTORS_SECTION = "secondFactors";
+
+    /** Every section auth contributes to a user's data export. */
+    public static final List<String> PERSONAL_DATA_SECTIONS = List.of(IDENTITY_SECTION, FACTORS_SECTION);
+
+    /**
+     * Where auth serves one section of a user's data to the process that runs users, when that is
+     * another one.
+     */
+    public static final String PERSONAL_DATA_PATH = "/internal/auth/personal-data/{userId}/{section}";
 
     private AuthProtocol() {}
 

@@ -3,8 +3,6 @@ package com.lightpress.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.lightpress.testing.EmbeddedServersInitializer;
-import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.TestUser;
 import com.lightpress.testing.StripeJson;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +112,7 @@ class InvoiceAndEntitlementTests {
         fixtures.api
                 .get()
                 .uri("/internal/billing/entitlements/" + user.id())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + internalToken())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.oauth.serviceToken())
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -172,23 +170,5 @@ class InvoiceAndEntitlementTests {
                 .isOk()
                 .returnResult(Map.class)
                 .getResponseBody();
-    }
-
-    private String internalToken() {
-        var basic = Base64.getEncoder()
-                .encodeToString(("lightpress-internal:" + EmbeddedServersInitializer.INTERNAL_CLIENT_SECRET)
-                        .getBytes(StandardCharsets.UTF_8));
-        var response = fixtures.api
-                .post()
-                .uri("/oauth2/token")
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
-                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-                .body("grant_type=client_credentials&scope=internal")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(String.class)
-                .getResponseBody();
-        return OAuthClient.json(response).path("access_token").asString();
     }
 }

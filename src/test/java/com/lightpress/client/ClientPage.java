@@ -106,6 +106,15 @@ final class ClientPage {
         await(By.id("logout"));
     }
 
+    /** Enters email and password on auth's login page and waits for the second step they lead to. */
+    void passwordUpToSecondStep(String email, String password) {
+        awaitUrl("/login");
+        type(By.id("email"), email);
+        type(By.id("password"), password);
+        click(By.cssSelector("form button[type=submit]"));
+        awaitUrl("/login/second-factor");
+    }
+
     /** Logs in from the client's "please log in" screen of a protected route. */
     void logInAt(String route, String email, String password) {
         open(route);

@@ -34,11 +34,7 @@ class SecurityScreenTests extends BrowserTest {
         chromium.forgetEverything(page.base());
         page.open("#/security");
         page.click(By.id("login-to-continue"));
-        page.awaitUrl("/login");
-        page.type(By.id("email"), user.email());
-        page.type(By.id("password"), user.password());
-        page.click(By.cssSelector("form button[type=submit]"));
-        page.awaitUrl("/login/second-factor");
+        page.passwordUpToSecondStep(user.email(), user.password());
         chromium.screenshot("login-second-factor");
         page.type(By.id("code"), code(secret, 1));
         page.click(By.cssSelector("form button[type=submit]"));

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.lightpress.auth.AuthProtocol;
+import com.lightpress.auth.factors.SecondFactors;
 import com.lightpress.billing.Entitlements;
 import com.lightpress.testing.Api;
 import com.lightpress.testing.Browser;
@@ -16,10 +18,16 @@ import com.lightpress.testing.StripeJson;
 import com.lightpress.testing.StripeScenarios;
 import com.lightpress.testing.StripeStub;
 import com.lightpress.testing.StripeWebhooks;
+import com.lightpress.users.PersonalData;
 import com.lightpress.users.UserId;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,12 +35,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.ClassUtils;
 
 /**
  * Each module runs alone in a second process, the other three in the main one, and both its
  * endpoints and its listeners still work: nothing but configuration changes. A user's data export,
- * taken where users runs, still holds every module's part, and closing the account still erases
- * every module's part, whichever process holds it.
+ * taken where users runs, still holds every section a monolith's export holds (each module's
+ * part, auth's second factors included), and closing the account still erases every module's
+ * part, whichever process holds it.
  */
 class EveryModuleExtractableTests {
 
@@ -46,7 +56,7 @@ class EveryModuleExtractableTests {
 
     @ParameterizedTest(name = "{0} in its own process")
     @ValueSource(strings = {"users", "auth", "billing", "notifications"})
-    void moduleWorksInItsOwnProcessAndPersonalDataSpansBothProcesses(String module) {
+    void moduleWorksInItsOwnProcessAndPersonalDataSpansBothProcesses(String module) throws Exception {
         deployment = SplitDeployment.extracting(module).startBoth();
         auth = new OAuthClient(deployment.portOf("auth"));
         var user = auth.newUser("Extracted " + module);
@@ -60,7 +70,8 @@ class EveryModuleExtractableTests {
         exportHoldsEveryModulesPartAndClosingErasesThem(auth.newUser("Exported " + module));
     }
 
-    private void exportHoldsEveryModulesPartAndClosingErasesThem(TestUser user) {
+    private void exportHoldsEveryModulesPartAndClosingErasesThem(TestUser user) throws Exception {
+        enrolAuthenticatorApp(user);
         var database = deployment.main().jdbc();
         var customer = StripeScenarios.customerOf(database, user.id());
         var subscription = subscribe(user, customer);
@@ -77,12 +88,20 @@ class EveryModuleExtractableTests {
                 .returnResult(String.class)
                 .getResponseBody());
 
+        assertThat(export.propertyNames())
+                .as("the sections of a monolith's export")
+                .containsExactlyInAnyOrderElementsOf(sectionsOfAMonolith());
         assertThat(export.path("users").path("email").asString()).isEqualTo(user.email());
         assertThat(export.path("auth").path("email").asString()).isEqualTo(user.email());
         assertThat(export.path("billing").path("invoices").toString()).contains(number);
         assertThat(export.path("billing").path("subscriptions").toString()).contains("\"status\":\"ACTIVE\"");
         assertThat(export.path("notifications").path("inbox").toString()).contains(number);
         assertThat(export.path("notifications").path("emails").size()).isGreaterThanOrEqualTo(2);
+        var factors = export.path(AuthProtocol.FACTORS_SECTION);
+        assertThat(factors.path(SecondFactors.AUTHENTICATOR_APP).path("addedAt").isString())
+                .as(factors.toString())
+                .isTrue();
+        assertThat(factors.path("recoveryCodes").path("left").asInt()).isEqualTo(10);
 
         Api.client(deployment.portOf("users"))
                 .delete()
@@ -97,6 +116,8 @@ class EveryModuleExtractableTests {
             assertThat(count(database, "SELECT count(*) FROM users.accounts WHERE id = ?", id))
                     .isZero();
             assertThat(count(database, "SELECT count(*) FROM auth.credentials WHERE id = ?", id))
+                    .isZero();
+            assertThat(count(database, "SELECT count(*) FROM auth.recovery_codes WHERE credential_id = ?", id))
                     .isZero();
             assertThat(count(
                             database,
@@ -126,6 +147,42 @@ class EveryModuleExtractableTests {
                 .as("the subscription is cancelled in Stripe once")
                 .hasSize(1);
         assertThat(auth.refresh(user.tokens().refreshToken()).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * The sections a monolith exports: those the processes answer themselves, not through a
+     * module's remote adapter, together (every module runs in one of the two).
+     */
+    private Set<String> sectionsOfAMonolith() {
+        return Stream.of(deployment.main(), deployment.extracted())
+                .flatMap(process -> process.beans(PersonalData.class).stream())
+                .filter(data -> !ClassUtils.getUserClass(data).getPackageName().endsWith(".remote"))
+                .map(PersonalData::section)
+                .collect(Collectors.toSet());
+    }
+
+    /** An authenticator app set up where auth runs, so the export has second factors to show. */
+    private void enrolAuthenticatorApp(TestUser user) throws Exception {
+        var started = Api.client(deployment.portOf("auth"))
+                .post()
+                .uri("/api/auth/factors/authenticator-app")
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody();
+        var secret = OAuthClient.json(started).path("secret").asString();
+        var code = new DefaultCodeGenerator().generate(secret, Instant.now().getEpochSecond() / 30);
+        Api.client(deployment.portOf("auth"))
+                .post()
+                .uri("/api/auth/factors/authenticator-app/confirm")
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", code))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     /** A live Pro subscription, mirrored from Stripe, with notification preferences of its own. */

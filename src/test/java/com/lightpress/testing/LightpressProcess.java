@@ -76,6 +76,11 @@ public final class LightpressProcess implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Every bean of the type in this process. */
+    public <T> List<T> beans(Class<T> type) {
+        return context.getBeanProvider(type).orderedStream().toList();
+    }
+
     @Override
     public void close() {
         context.close();

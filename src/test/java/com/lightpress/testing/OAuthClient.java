@@ -97,6 +97,20 @@ public final class OAuthClient {
                 .build());
     }
 
+    /** A token of Lightpress's internal client (client credentials, scope internal), as another process gets one. */
+    public String serviceToken() {
+        var basic = Base64.getEncoder()
+                .encodeToString(("lightpress-internal:" + EmbeddedServersInitializer.INTERNAL_CLIENT_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+        var response = send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal"))
+                .build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body()).path("access_token").asString();
+    }
+
     public HttpResponse<String> signUp(String email, String password, String displayName) {
         return post("/api/auth/signup", Map.of("email", email, "password", password, "displayName", displayName));
     }

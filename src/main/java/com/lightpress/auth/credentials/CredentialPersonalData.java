@@ -1,5 +1,6 @@
 package com.lightpress.auth.credentials;
 
+import com.lightpress.auth.AuthProtocol;
 import com.lightpress.users.PersonalData;
 import com.lightpress.users.UserId;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ class CredentialPersonalData implements PersonalData {
 
     @Override
     public String section() {
-        return "auth";
+        return AuthProtocol.IDENTITY_SECTION;
     }
 
     @Override

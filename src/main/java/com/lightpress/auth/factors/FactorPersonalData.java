@@ -1,5 +1,6 @@
 package com.lightpress.auth.factors;
 
+import com.lightpress.auth.AuthProtocol;
 import com.lightpress.users.PersonalData;
 import com.lightpress.users.UserId;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ class FactorPersonalData implements PersonalData {
 
     @Override
     public String section() {
-        return "secondFactors";
+        return AuthProtocol.FACTORS_SECTION;
     }
 
     @Override
@@ -39,10 +40,12 @@ class FactorPersonalData implements PersonalData {
                                     "name", key.name(), "createdAt", key.createdAt(), "lastUsedAt", key.lastUsedAt()))
                             .toList());
         }
-        if (!status.enrolled()) {
+        if (status.hasAuthenticatorApp()) {
+            data.put(SecondFactors.AUTHENTICATOR_APP, Map.of("addedAt", status.authenticatorAppAddedAt()));
+        }
+        if (!status.hasSecondFactor()) {
             return data;
         }
-        data.put(SecondFactors.AUTHENTICATOR_APP, Map.of("addedAt", status.authenticatorAppAddedAt()));
         var codes = new LinkedHashMap<String, Object>();
         codes.put("left", status.recoveryCodesLeft());
         if (status.recoveryCodesCreatedAt() != null) {

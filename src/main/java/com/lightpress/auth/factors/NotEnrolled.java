@@ -1,9 +1,9 @@
 package com.lightpress.auth.factors;
 
-/** The account has no authenticator app. */
+/** The account lacks the second factor a request needs: an authenticator app, or any. */
 public class NotEnrolled extends RuntimeException {
 
-    NotEnrolled() {
-        super("The account has no authenticator app.");
+    NotEnrolled(String message) {
+        super(message);
     }
 }

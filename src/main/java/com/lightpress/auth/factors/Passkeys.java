@@ -1,19 +1,17 @@
 package com.lightpress.auth.factors;
 
-import com.lightpress.auth.SecondFactorAdded;
-import com.lightpress.auth.SecondFactorRemoved;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.users.UserId;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.web.webauthn.api.AuthenticatorAttestationResponse;
 import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredential;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialCreationOptions;
 import org.springframework.security.web.webauthn.jackson.WebauthnJacksonModule;
 import org.springframework.security.web.webauthn.management.ImmutablePublicKeyCredentialCreationOptionsRequest;
 import org.springframework.security.web.webauthn.management.ImmutableRelyingPartyRegistrationRequest;
@@ -28,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An account's passkeys: registering one (options from the server, the browser's answer checked
  * by webauthn4j), naming, listing and removing them, and checking one at a sign-in. Adding and
- * removing are announced like every other second factor.
+ * removing are announced like every other second factor, and bring or take the account's
+ * recovery codes when the passkey is its first or last second factor ({@link FactorChanges}).
  */
 @Service
 public class Passkeys {
@@ -43,25 +42,22 @@ public class Passkeys {
     private final PasskeyUsers users;
     private final PasskeyRecords records;
     private final PendingRegistrations pending;
+    private final FactorChanges changes;
     private final AuthSettings.Passkeys settings;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
 
     Passkeys(
             WebAuthnRelyingPartyOperations operations,
             PasskeyUsers users,
             PasskeyRecords records,
             PendingRegistrations pending,
-            AuthSettings settings,
-            ApplicationEventPublisher events,
-            Clock clock) {
+            FactorChanges changes,
+            AuthSettings settings) {
         this.operations = operations;
         this.users = users;
         this.records = records;
         this.pending = pending;
+        this.changes = changes;
         this.settings = settings.passkeys();
-        this.events = events;
-        this.clock = clock;
     }
 
     /**
@@ -80,7 +76,8 @@ public class Passkeys {
     }
 
     /**
-     * Finishes the account's registration with the browser's answer.
+     * Finishes the account's registration with the browser's answer. The passkey answered carries
+     * ten recovery codes when it is the account's first second factor.
      *
      * @param credential the {@code PublicKeyCredential} as JSON (binary values in base64url)
      * @throws InvalidPasskey when no registration is waiting, or the answer does not complete it
@@ -91,22 +88,14 @@ public class Passkeys {
         var options = pending.finish(user)
                 .orElseThrow(() -> new InvalidPasskey(
                         "credential", "No passkey registration is waiting, or it expired: start again."));
-        try {
-            var record = operations.registerCredential(new ImmutableRelyingPartyRegistrationRequest(
-                    options, new RelyingPartyPublicKey(answer, name.strip())));
-            events.publishEvent(SecondFactorAdded.of(user, FACTOR, clock.instant()));
-            var id = record.getCredentialId().toBase64UrlString();
-            return records.of(user).stream()
-                    .filter(it -> it.id().equals(id))
-                    .findFirst()
-                    .orElseThrow();
-        } catch (DataAccessException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // webauthn4j refuses with its own exceptions, but malformed binary or JSON inside the
-            // answer can surface as the parser's or an assertion's: all mean the same bad answer
-            throw new InvalidPasskey("credential", "The answer does not prove a new passkey for this registration.");
-        }
+        var record = check(options, answer, name.strip());
+        var codes = changes.added(user, FACTOR);
+        var id = record.getCredentialId().toBase64UrlString();
+        return records.of(user).stream()
+                .filter(it -> it.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .withRecoveryCodes(codes);
     }
 
     public List<Passkey> list(UserId user) {
@@ -124,13 +113,17 @@ public class Passkeys {
         }
     }
 
-    /** @throws PasskeyNotFound when the account has no passkey of that id */
+    /**
+     * Removes the passkey, and the recovery codes if it was the account's last second factor.
+     *
+     * @throws PasskeyNotFound when the account has no passkey of that id
+     */
     @Transactional
     public void remove(UserId user, String id) {
         if (!records.remove(user, bytes(id))) {
             throw new PasskeyNotFound();
         }
-        events.publishEvent(SecondFactorRemoved.of(user, FACTOR, clock.instant()));
+        changes.removed(user, FACTOR);
     }
 
     /** The account whose passkey signed this sign-in's challenge; empty when none did. */
@@ -142,6 +135,23 @@ public class Passkeys {
             throw e;
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Has webauthn4j check the answer against the options, and saves the passkey it proves. */
+    private CredentialRecord check(
+            PublicKeyCredentialCreationOptions options,
+            PublicKeyCredential<AuthenticatorAttestationResponse> answer,
+            String name) {
+        try {
+            return operations.registerCredential(
+                    new ImmutableRelyingPartyRegistrationRequest(options, new RelyingPartyPublicKey(answer, name)));
+        } catch (DataAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // webauthn4j refuses with its own exceptions, but malformed binary or JSON inside the
+            // answer can surface as the parser's or an assertion's: all mean the same bad answer
+            throw new InvalidPasskey("credential", "The answer does not prove a new passkey for this registration.");
         }
     }
 

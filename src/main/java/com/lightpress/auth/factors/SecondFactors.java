@@ -1,8 +1,6 @@
 package com.lightpress.auth.factors;
 
 import com.lightpress.auth.RecoveryCodeUsed;
-import com.lightpress.auth.SecondFactorAdded;
-import com.lightpress.auth.SecondFactorRemoved;
 import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.RateLimits;
 import com.lightpress.users.UserId;
@@ -14,10 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An account's second factors: enrolling and removing an authenticator app, its recovery codes,
- * and proving one at a login (passkeys, the other second factor, are {@link Passkeys}). Attempts are counted per account in the shared rate-limit table
- * (a right code starts the count afresh), so guessing is throttled across every instance, like
- * passwords.
+ * An account's second factors: enrolling and removing an authenticator app, the recovery codes
+ * that come with the account's first second factor of either kind, and proving one at a login
+ * (passkeys, the other second factor, are {@link Passkeys}). Attempts are counted per account in
+ * the shared rate-limit table (a right code starts the count afresh), so guessing is throttled
+ * across every instance, like passwords.
  */
 @Service
 public class SecondFactors {
@@ -28,6 +27,7 @@ public class SecondFactors {
     private final AuthenticatorApps apps;
     private final PasskeyRecords passkeys;
     private final RecoveryCodes recoveryCodes;
+    private final FactorChanges changes;
     private final EnrolmentImages images;
     private final RateLimits limits;
     private final AuthSettings.Factors settings;
@@ -38,6 +38,7 @@ public class SecondFactors {
             AuthenticatorApps apps,
             PasskeyRecords passkeys,
             RecoveryCodes recoveryCodes,
+            FactorChanges changes,
             EnrolmentImages images,
             RateLimits limits,
             AuthSettings settings,
@@ -46,6 +47,7 @@ public class SecondFactors {
         this.apps = apps;
         this.passkeys = passkeys;
         this.recoveryCodes = recoveryCodes;
+        this.changes = changes;
         this.images = images;
         this.limits = limits;
         this.settings = settings.factors();
@@ -55,16 +57,18 @@ public class SecondFactors {
 
     /** Whether password logins of the account ask for a second factor: an app or a passkey. */
     public boolean isEnrolled(UserId user) {
-        return apps.isConfirmed(user) || passkeys.any(user);
+        return changes.any(user);
     }
 
     public FactorStatus status(UserId user) {
         var app = apps.confirmedAt(user);
+        var keys = passkeys.of(user).size();
+        var any = app.isPresent() || keys > 0;
         return new FactorStatus(
                 app.orElse(null),
-                app.isPresent() ? recoveryCodes.remaining(user) : 0,
-                app.flatMap(it -> recoveryCodes.createdAt(user)).orElse(null),
-                passkeys.of(user).size());
+                any ? recoveryCodes.remaining(user) : 0,
+                any ? recoveryCodes.createdAt(user).orElse(null) : null,
+                keys);
     }
 
     /**
@@ -79,8 +83,10 @@ public class SecondFactors {
     }
 
     /**
-     * Confirms the app with its first code and hands out ten recovery codes, shown only now.
+     * Confirms the app with its first code.
      *
+     * @return ten recovery codes, shown only now, when the app is the account's first second
+     *     factor; none when the account has a passkey (it keeps its codes)
      * @throws InvalidCode when the code is wrong or no enrolment is pending
      */
     @Transactional
@@ -88,27 +94,25 @@ public class SecondFactors {
         if (!apps.confirm(user, code.strip())) {
             throw new InvalidCode();
         }
-        events.publishEvent(SecondFactorAdded.of(user, AUTHENTICATOR_APP, clock.instant()));
-        return recoveryCodes.regenerate(user);
+        return changes.added(user, AUTHENTICATOR_APP);
     }
 
-    /** Removes the app and the recovery codes that went with it. */
+    /** Removes the app, and the recovery codes if it was the account's last second factor. */
     @Transactional
     public void removeAuthenticatorApp(UserId user) {
         if (!apps.remove(user)) {
-            throw new NotEnrolled();
+            throw new NotEnrolled("The account has no authenticator app.");
         }
-        recoveryCodes.removeAll(user);
-        events.publishEvent(SecondFactorRemoved.of(user, AUTHENTICATOR_APP, clock.instant()));
+        changes.removed(user, AUTHENTICATOR_APP);
     }
 
-    /** Ten new recovery codes in place of the old ones. */
-    @Transactional
+    /**
+     * Ten new recovery codes in place of the old ones, for an account with any second factor.
+     *
+     * @throws NotEnrolled when the account has none
+     */
     public List<String> regenerateRecoveryCodes(UserId user) {
-        if (!apps.isConfirmed(user)) {
-            throw new NotEnrolled();
-        }
-        return recoveryCodes.regenerate(user);
+        return changes.renewRecoveryCodes(user);
     }
 
     /**
@@ -130,7 +134,7 @@ public class SecondFactors {
         Optional<Factor> proved = Optional.empty();
         if (given.matches("\\d{6}") && apps.verify(user, given)) {
             proved = Optional.of(Factor.AUTHENTICATOR_APP);
-        } else if (RecoveryCodes.looksLikeOne(given) && apps.isConfirmed(user) && recoveryCodes.spend(user, given)) {
+        } else if (RecoveryCodes.looksLikeOne(given) && changes.any(user) && recoveryCodes.spend(user, given)) {
             events.publishEvent(RecoveryCodeUsed.of(user, recoveryCodes.remaining(user), clock.instant()));
             proved = Optional.of(Factor.RECOVERY_CODE);
         }

@@ -1,4 +1,4 @@
-/** Second factors: authenticator apps (TOTP) and recovery codes. */
+/** Second factors: authenticator apps (TOTP), passkeys, and the recovery codes that come with either. */
 @NullMarked
 package com.lightpress.auth.factors;
 

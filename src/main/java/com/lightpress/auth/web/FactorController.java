@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The signed-in user's second factors: enrol an authenticator app (QR code and secret, confirmed
- * by a first code), remove it, and get new recovery codes. Removing and regenerating need a
- * login that proved the second factor (see the step-up paths in auth's configuration).
+ * by a first code), remove it, and get new recovery codes, which belong to any second factor (an
+ * app or a passkey). Removing and regenerating need a login that proved the second factor (see
+ * the step-up paths in auth's configuration).
  */
 @RestController
 @RequestMapping("/api/auth/factors")
@@ -41,7 +42,8 @@ class FactorController {
 
     @Operation(
             summary = "My second factors",
-            description = "Whether an authenticator app is set up, since when, and how many recovery codes are left.")
+            description = "Whether an authenticator app is set up and since when, how many passkeys I have, and how"
+                    + " many recovery codes are left (an account with an app or a passkey has them).")
     @GetMapping
     FactorStatus status(AuthenticatedUser user) {
         return factors.status(new UserId(user.id()));
@@ -62,7 +64,9 @@ class FactorController {
     @Operation(
             summary = "Confirm the authenticator app",
             description =
-                    "Confirms the app with a first code and answers ten recovery codes, shown this once; 400 naming code when it is wrong.")
+                    "Confirms the app with a first code. When the app is the account's first second factor it answers ten"
+                            + " recovery codes, shown this once; an account with a passkey keeps the codes it has and gets"
+                            + " an empty list. 400 naming code when it is wrong.")
     @ApiProblems({409, 429})
     @PostMapping("/authenticator-app/confirm")
     RecoveryCodesView confirmAuthenticatorApp(AuthenticatedUser user, @Valid @RequestBody CodeRequest request) {
@@ -72,7 +76,10 @@ class FactorController {
     @Operation(
             summary = "Remove the authenticator app",
             description =
-                    "Removes the app and the recovery codes; needs a login that proved the second factor (401 insufficient_user_authentication otherwise).")
+                    "Removes the app, and the recovery codes when it was the account's last second factor (they stay"
+                            + " while a passkey remains); needs a login that proved the second factor (401"
+                            + " insufficient_user_authentication otherwise); 404 without an app.")
+    @ApiProblems({404})
     @DeleteMapping("/authenticator-app")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeAuthenticatorApp(AuthenticatedUser user) {
@@ -82,7 +89,9 @@ class FactorController {
     @Operation(
             summary = "Renew my recovery codes",
             description =
-                    "Replaces every recovery code with ten new ones, shown this once; needs a login that proved the second factor.")
+                    "Replaces every recovery code with ten new ones, shown this once, for an account with an authenticator"
+                            + " app or a passkey (404 without either); needs a login that proved the second factor.")
+    @ApiProblems({404})
     @PostMapping("/recovery-codes")
     RecoveryCodesView regenerateRecoveryCodes(AuthenticatedUser user) {
         return new RecoveryCodesView(factors.regenerateRecoveryCodes(new UserId(user.id())));

@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The signed-in user's passkeys: register one in two calls (options, then the browser's answer),
  * list, rename and remove them. Adding and removing need a login that proved the second factor
- * when the account has one, since a passkey signs in by itself.
+ * when the account has one, since a passkey signs in by itself. The account's first second factor
+ * brings its recovery codes, so registering a first passkey answers them, this once.
  */
 @RestController
 @RequestMapping("/api/auth/factors/passkeys")
@@ -55,6 +56,10 @@ class PasskeyController {
                "clientDataJSON": "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0", "transports": ["internal"]},
               "clientExtensionResults": {}, "authenticatorAttachment": "platform"}}""";
 
+    private static final String LIST_EXAMPLE = """
+            [{"id": "Ab3kX9_q2LwQyH1uZr7mVw", "name": "Work laptop",
+              "createdAt": "2026-11-30T09:41:00Z", "lastUsedAt": "2026-12-02T18:05:00Z"}]""";
+
     PasskeyController(Passkeys passkeys) {
         this.passkeys = passkeys;
     }
@@ -63,6 +68,7 @@ class PasskeyController {
             summary = "My passkeys",
             description = "Each passkey's id, name, when it was added and when it last signed in; never a key.")
     @ApiProblems({})
+    @ApiExample(response = LIST_EXAMPLE)
     @GetMapping
     List<Passkey> list(AuthenticatedUser user) {
         return passkeys.list(new UserId(user.id()));
@@ -88,7 +94,10 @@ class PasskeyController {
             summary = "Register a passkey",
             description = "Finishes the registration with the browser's PublicKeyCredential (binary values in"
                     + " base64url) and the name the user gives the passkey; 400 naming credential when no"
-                    + " registration is waiting or the answer does not prove a new passkey for it.")
+                    + " registration is waiting or the answer does not prove a new passkey for it. When the"
+                    + " passkey is the account's first second factor, the answer carries the account's ten"
+                    + " recovery codes (recoveryCodes), shown this once; otherwise it has no recoveryCodes"
+                    + " and the account keeps the codes it has.")
     @ApiProblems({})
     @ApiExample(request = REGISTRATION_EXAMPLE)
     @PostMapping

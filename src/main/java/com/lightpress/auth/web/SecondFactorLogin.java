@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The login's second step, a plain form that needs no JavaScript: after the password, an account
- * with a second factor enters a code from its authenticator app or a recovery code (an account
- * with passkeys uses one instead, through the page's script and Spring Security's WebAuthn
- * endpoints). A right code
- * adds its factor to the session's authentication, renews the session id and goes on to the
- * authorization request the login started from.
+ * with a second factor enters a code from its authenticator app or one of its recovery codes,
+ * which every account with a second factor has, passkeys alone included (an account with passkeys
+ * can use one instead, through the page's script and Spring Security's WebAuthn endpoints). A
+ * right code adds its factor to the session's authentication, renews the session id and goes on
+ * to the authorization request the login started from.
  */
 @Controller
 class SecondFactorLogin {
@@ -82,10 +82,14 @@ class SecondFactorLogin {
         }
     }
 
-    /** Which factors the page offers: a code (app or recovery code), a passkey, or both. */
+    /**
+     * Which factors the page offers: the code field (for the app's codes and recovery codes, or
+     * recovery codes alone without an app), a passkey, or both.
+     */
     private void offer(UserId user, Model model) {
         var status = factors.status(user);
-        model.addAttribute("codes", status.enrolled());
+        model.addAttribute("app", status.hasAuthenticatorApp());
+        model.addAttribute("codes", status.hasAuthenticatorApp() || status.recoveryCodesLeft() > 0);
         model.addAttribute("passkeys", status.passkeys() > 0);
     }
 

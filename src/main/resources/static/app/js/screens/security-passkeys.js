@@ -1,10 +1,12 @@
 // The passkeys part of the security screen: add one (this browser or a phone makes it), name,
 // rename and remove them. Adding and removing need a login with the second factor when the
-// account has one; the caller passes withSecondFactor for that.
+// account has one; the caller passes withSecondFactor for that. A first passkey that is the
+// account's first second factor brings the recovery codes, shown this once.
 
 import { api } from '../api.js';
 import { h, field, formAlert, showErrors, clearErrors, busy, formatDate, announce } from '../dom.js';
 import { createPasskey, passkeysSupported } from '../webauthn.js';
+import { newCodes } from './security-codes.js';
 
 const PASSKEYS = '/api/auth/factors/passkeys';
 
@@ -57,7 +59,11 @@ function addForm(withSecondFactor, rerender) {
         const credential = await createPasskey(options);
         return api.post(PASSKEYS, { name: name.value.trim(), credential });
       });
-      if (added) {
+      if (added?.recoveryCodes) {
+        form.replaceWith(h('div', {}, h('p', { class: 'success' }, `The passkey ${added.name} was added.`),
+          newCodes(added.recoveryCodes, rerender)));
+        announce(`The passkey ${added.name} was added. Save your recovery codes.`);
+      } else if (added) {
         announce(`The passkey ${added.name} was added.`);
         rerender();
       }

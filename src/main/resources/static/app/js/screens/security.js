@@ -1,20 +1,16 @@
-// Sign-in security: passkeys (see security-passkeys.js), the authenticator app (enrol with a QR code drawn by Lightpress, confirm with a
-// first code, remove) and recovery codes (shown once, renewable). Removing and renewing need a
-// login with the second factor: the API answers insufficient_user_authentication, and the screen
-// sends the user through the login's code step and back.
+// Sign-in security: the authenticator app (enrol with a QR code drawn by Lightpress, confirm with a
+// first code, remove), passkeys (see security-passkeys.js) and the recovery codes that come with
+// the first of either (see security-codes.js). Removing and renewing need a login with the second
+// factor: the API answers insufficient_user_authentication, and the screen sends the user through
+// the login's second step and back.
 
 import { api, RecentLoginRequired } from '../api.js';
 import { session } from '../auth.js';
 import { h, field, formAlert, showErrors, clearErrors, busy, formatDate, announce } from '../dom.js';
 import { passkeysCard } from './security-passkeys.js';
+import { newCodes, recoveryCodesCard } from './security-codes.js';
 
 const FACTORS = '/api/auth/factors';
-
-function codesList(codes) {
-  return h('div', { role: 'status' },
-    h('p', {}, 'Keep these recovery codes somewhere safe. Each works once, in place of a code from the app. They are shown only now.'),
-    h('ol', { id: 'recovery-codes', class: 'codes' }, ...codes.map((code) => h('li', {}, h('code', {}, code)))));
-}
 
 async function withSecondFactor(form, call) {
   try {
@@ -60,9 +56,14 @@ function confirmForm(enrolment, card, rerender) {
     clearErrors(form);
     try {
       const confirmed = await busy(form, () => api.post(`${FACTORS}/authenticator-app/confirm`, { code: code.value.trim() }));
-      const done = h('button', { type: 'button', id: 'codes-saved', onclick: rerender }, 'I have saved them');
+      if (!confirmed.recoveryCodes.length) {
+        // a passkey came first, and with it the codes, which stay as they are
+        announce('The authenticator app is set up.');
+        rerender();
+        return;
+      }
       form.replaceWith(h('div', {}, h('p', { class: 'success' }, 'The authenticator app is set up.'),
-        codesList(confirmed.recoveryCodes), done));
+        newCodes(confirmed.recoveryCodes, rerender)));
       announce('The authenticator app is set up. Save your recovery codes.');
     } catch (error) {
       showErrors(form, error, { code: 'The code' });
@@ -72,21 +73,8 @@ function confirmForm(enrolment, card, rerender) {
 }
 
 function enrolledCard(main, status, rerender) {
-  const renew = h('form', { novalidate: true, id: 'renew-codes' }, formAlert(),
-    h('p', { id: 'codes-left' }, `${status.recoveryCodesLeft} of 10 recovery codes left.`),
-    h('button', { type: 'submit' }, 'Make new recovery codes'));
   const remove = h('form', { novalidate: true, id: 'remove-app' }, formAlert(),
     h('button', { type: 'submit', class: 'danger' }, 'Remove the authenticator app'));
-  renew.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(renew);
-    try {
-      const renewed = await withSecondFactor(renew, () => api.post(`${FACTORS}/recovery-codes`));
-      if (renewed) renew.replaceWith(codesList(renewed.recoveryCodes));
-    } catch (error) {
-      showErrors(renew, error);
-    }
-  });
   remove.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(remove);
@@ -102,9 +90,7 @@ function enrolledCard(main, status, rerender) {
   main.append(h('section', { class: 'card', 'aria-labelledby': 'app-heading' },
     h('h2', { id: 'app-heading' }, 'Authenticator app'),
     h('p', { id: 'app-status' }, `On since ${formatDate(status.authenticatorAppAddedAt)}. Signing in asks for a code from it.`),
-    remove),
-  h('section', { class: 'card', 'aria-labelledby': 'codes-heading' },
-    h('h2', { id: 'codes-heading' }, 'Recovery codes'), renew));
+    remove));
 }
 
 export const title = 'Sign-in security';
@@ -119,4 +105,5 @@ export async function render({ main }) {
   if (status.authenticatorAppAddedAt) enrolledCard(main, status, rerender);
   else enrolCard(main, rerender);
   await passkeysCard(main, withSecondFactor, rerender);
+  if (status.authenticatorAppAddedAt || status.passkeys > 0) recoveryCodesCard(main, status, withSecondFactor);
 }

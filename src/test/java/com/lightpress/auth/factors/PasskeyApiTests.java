@@ -165,16 +165,19 @@ class PasskeyApiTests {
         var user = client.newUser("Leaving");
         var passkey = new SoftwarePasskey("http://127.0.0.1:" + port);
         var options = json(ok(send(HttpMethod.POST, PASSKEYS + "/options", user, null), 200));
-        ok(register(user, "Security key", passkey.create(options)), 201);
+        var codes = json(ok(register(user, "Security key", passkey.create(options)), 201))
+                .path("recoveryCodes");
 
         var export = ok(send(HttpMethod.GET, "/api/users/me/export", user, null), 200);
-        var exported = json(export).path("auth").path("secondFactors").path("passkeys");
-        if (exported.isMissingNode()) {
-            exported = json(export).path("secondFactors").path("passkeys");
-        }
+        var section = json(export).path("secondFactors");
+        var exported = section.path("passkeys");
         assertThat(exported.get(0).path("name").asString()).isEqualTo("Security key");
         assertThat(exported.get(0).has("createdAt")).isTrue();
-        assertThat(export).doesNotContain(passkey.id());
+        assertThat(section.path("recoveryCodes").path("left").asInt()).isEqualTo(10);
+        assertThat(section.has(SecondFactors.AUTHENTICATOR_APP)).isFalse();
+        assertThat(export)
+                .doesNotContain(passkey.id())
+                .doesNotContain(codes.get(0).asString());
 
         ok(send(HttpMethod.DELETE, "/api/users/me", user, null), 204);
         await().untilAsserted(() -> assertThat(jdbc.queryForObject(
@@ -187,6 +190,72 @@ class PasskeyApiTests {
                         Integer.class,
                         UUID.fromString(user.id())))
                 .isZero();
+        assertThat(recoveryCodesOf(user)).isZero();
+    }
+
+    @Test
+    void anotherProcessReadsEachOfAuthsExportSectionsByName() {
+        var user = client.newUser("Exported Apart");
+        var options = json(ok(send(HttpMethod.POST, PASSKEYS + "/options", user, null), 200));
+        ok(register(user, "Tablet", new SoftwarePasskey("http://127.0.0.1:" + port).create(options)), 201);
+        var service = "Bearer " + client.serviceToken();
+        var base = "/internal/auth/personal-data/" + user.id();
+
+        assertThat(json(internal(base + "/secondFactors", service, 200))
+                        .path("passkeys")
+                        .get(0)
+                        .path("name")
+                        .asString())
+                .isEqualTo("Tablet");
+        assertThat(json(internal(base + "/auth", service, 200)).path("email").asString())
+                .isEqualTo(user.email());
+        assertThat(json(internal(base, service, 200)).path("email").asString())
+                .as("the path of the previous release answers the identity")
+                .isEqualTo(user.email());
+        internal(base + "/billing", service, 404);
+        internal(base + "/secondFactors", user.bearer(), 403);
+    }
+
+    @Test
+    void aFirstPasskeyBringsRecoveryCodesThatStandInForItAfterThePasswordUntilTheLastPasskeyGoes() {
+        var user = client.newUser("Passkeys Only");
+        var factors = new SecondFactorClient(port, null);
+        var phone = new SoftwarePasskey("http://127.0.0.1:" + port);
+        var laptop = new SoftwarePasskey("http://127.0.0.1:" + port);
+        var codes = SecondFactorClient.codesOf(factors.addPasskey(user.bearer(), phone, "Phone"));
+        assertThat(codes).hasSize(10).doesNotHaveDuplicates();
+        assertThat(factors.addPasskey(user.bearer(), laptop, "Laptop").has("recoveryCodes"))
+                .as("only the account's first second factor brings codes")
+                .isFalse();
+        assertThat(factors.status(user.bearer()).path("recoveryCodesLeft").asInt())
+                .isEqualTo(10);
+
+        var tokens = factors.logIn(new Browser(port), user, codes.get(0).toUpperCase(), Map.of());
+        assertThat(SecondFactorClient.amr(tokens)).containsExactly("pwd", "otp", "mfa");
+        assertThat(tokens.claims().path("acr").asString()).isEqualTo(FactorAuthorities.ACR_TWO_FACTORS);
+        factors.assertRecoveryCodeSpent(events, user, codes.get(0));
+
+        var bearer = "Bearer " + tokens.accessToken();
+        var renewed = factors.call("POST", "/api/auth/factors/recovery-codes", bearer, null);
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        assertThat(SecondFactorClient.codesOf(json(renewed.body()))).hasSize(10).doesNotContainAnyElementsOf(codes);
+        assertThat(factors.call("DELETE", PASSKEYS + "/" + laptop.id(), bearer, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(recoveryCodesOf(user))
+                .as("codes stay while a passkey remains")
+                .isEqualTo(10);
+        assertThat(factors.call("DELETE", PASSKEYS + "/" + phone.id(), bearer, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(recoveryCodesOf(user))
+                .as("the last second factor takes them")
+                .isZero();
+        assertThat(factors.status(bearer).path("recoveryCodesLeft").asInt()).isZero();
+        assertThat(factors.call("POST", "/api/auth/factors/recovery-codes", bearer, null)
+                        .statusCode())
+                .as("no second factor, no codes")
+                .isEqualTo(404);
     }
 
     @Test
@@ -226,7 +295,9 @@ class PasskeyApiTests {
         var atStep = factors.toSecondStep(second, user, OAuthClient.challenge(secondVerifier), Map.of());
         assertThat(Browser.location(atStep)).endsWith("/login/second-factor");
         var stepPage = second.get("/login/second-factor");
-        assertThat(stepPage.body()).contains("passkey-second-factor").doesNotContain("name=\"code\"");
+        assertThat(stepPage.body())
+                .as("a passkey, or one of the recovery codes that came with the first one")
+                .contains("passkey-second-factor", "name=\"code\"", "Recovery code");
         var stepCsrf = Browser.csrfOf(stepPage);
         var stepOptions = json(
                 second.postJson("/webauthn/authenticate/options", "", stepCsrf).body());
@@ -277,6 +348,17 @@ class PasskeyApiTests {
         var signedIn =
                 browser.postJson("/login/webauthn", JsonMapper.shared().writeValueAsString(passkey.get(last)), csrf);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    }
+
+    private int recoveryCodesOf(TestUser user) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM auth.recovery_codes WHERE credential_id = ?",
+                Integer.class,
+                UUID.fromString(user.id()));
+    }
+
+    private String internal(String path, String bearer, int status) {
+        return ok(api.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).exchange(), status);
     }
 
     private boolean atClient(String location) {

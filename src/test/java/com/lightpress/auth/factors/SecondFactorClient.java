@@ -2,11 +2,15 @@ package com.lightpress.auth.factors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lightpress.auth.RecoveryCodeUsed;
 import com.lightpress.testing.Browser;
+import com.lightpress.testing.EventRecorder;
+import com.lightpress.testing.Mailbox;
 import com.lightpress.testing.MutableClock;
 import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.TestUser;
 import com.lightpress.testing.OAuthClient.Tokens;
+import com.lightpress.testing.SoftwarePasskey;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drives second factors as a user would: the factors API with a bearer token, the login's
@@ -86,10 +92,53 @@ final class SecondFactorClient {
                 user.bearer(),
                 "{\"code\":\"" + code(secret) + "\"}");
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-        var codes = new ArrayList<String>();
-        OAuthClient.json(confirmed.body()).path("recoveryCodes").forEach(it -> codes.add(it.asString()));
         nextStep();
-        return new Enrolled(secret, codes);
+        return new Enrolled(secret, codesOf(OAuthClient.json(confirmed.body())));
+    }
+
+    /**
+     * Registers a passkey of the software authenticator for the user, with the given bearer
+     * token; answers the registration's answer (the passkey, with recovery codes when it was the
+     * account's first second factor).
+     */
+    JsonNode addPasskey(String bearer, SoftwarePasskey passkey, String name) {
+        var options = call("POST", "/api/auth/factors/passkeys/options", bearer, null);
+        assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
+        var credential = passkey.create(OAuthClient.json(options.body()));
+        var added = call(
+                "POST",
+                "/api/auth/factors/passkeys",
+                bearer,
+                JsonMapper.shared().writeValueAsString(Map.of("name", name, "credential", credential)));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return OAuthClient.json(added.body());
+    }
+
+    /**
+     * After a login with one of the user's ten recovery codes: the owner is told (nine left, an
+     * email), and the code is refused when it comes again.
+     */
+    void assertRecoveryCodeSpent(EventRecorder events, TestUser user, String code) {
+        var used = events.awaitOne(
+                RecoveryCodeUsed.class, event -> event.userId().toString().equals(user.id()));
+        assertThat(used.remaining()).isEqualTo(9);
+        Mailbox.awaitSubject(user.email(), "A recovery code was used to sign in");
+        var again = new Browser(port);
+        toSecondStep(again, user, OAuthClient.challenge("v"), Map.of());
+        assertThat(Browser.location(enterCode(again, code))).endsWith("?error");
+    }
+
+    /** The user's second factors as the API reports them. */
+    JsonNode status(String bearer) {
+        var status = call("GET", "/api/auth/factors", bearer, null);
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        return OAuthClient.json(status.body());
+    }
+
+    static List<String> codesOf(JsonNode answer) {
+        var codes = new ArrayList<String>();
+        answer.path("recoveryCodes").forEach(it -> codes.add(it.asString()));
+        return codes;
     }
 
     /**

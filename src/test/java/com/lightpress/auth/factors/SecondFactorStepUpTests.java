@@ -2,7 +2,6 @@ package com.lightpress.auth.factors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lightpress.auth.RecoveryCodeUsed;
 import com.lightpress.auth.SecondFactorRemoved;
 import com.lightpress.testing.Browser;
 import com.lightpress.testing.ControlledClock;
@@ -13,9 +12,11 @@ import com.lightpress.testing.MutableClock;
 import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.TestUser;
 import com.lightpress.testing.OAuthClient.Tokens;
+import com.lightpress.testing.SoftwarePasskey;
 import com.lightpress.users.UserId;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,11 +30,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Recovery codes, step-up (RFC 9470) for closing the account, changing the password, managing
- * factors and the admin API, removal, export and closure of second-factor data, and codes sent
- * concurrently. Shares its application context with {@link SecondFactorLoginTests}.
+ * Recovery codes (which belong to the account having a second factor, whichever its kind), step-up
+ * (RFC 9470) for closing the account, changing the password, managing factors and the admin API,
+ * removal, export and closure of second-factor data, and codes and factors sent concurrently.
+ * Shares its application context with {@link SecondFactorLoginTests}.
  */
 @LightpressTest(properties = "lightpress.auth.login.address-max-failures=1000")
 @Import(ControlledClock.class)
@@ -138,14 +141,7 @@ class SecondFactorStepUpTests {
 
         var tokens = factors.logIn(new Browser(port), user, code.toUpperCase(), Map.of());
         assertThat(SecondFactorClient.amr(tokens)).containsExactly("pwd", "otp", "mfa");
-        var used = events.awaitOne(
-                RecoveryCodeUsed.class, event -> event.userId().toString().equals(user.id()));
-        assertThat(used.remaining()).isEqualTo(9);
-        Mailbox.awaitSubject(user.email(), "A recovery code was used to sign in");
-
-        var again = new Browser(port);
-        factors.toSecondStep(again, user, OAuthClient.challenge("v"), Map.of());
-        assertThat(Browser.location(factors.enterCode(again, code))).endsWith("?error");
+        factors.assertRecoveryCodeSpent(events, user, code);
     }
 
     @Test
@@ -164,6 +160,86 @@ class SecondFactorStepUpTests {
         assertThat(SecondFactorClient.amr(plain)).containsExactly("pwd");
         assertThat(plain.claims().path("acr").asString()).isEqualTo("urn:lightpress:acr:1fa");
         assertThat(plain.claims().path("second_factor_required").asBoolean()).isFalse();
+    }
+
+    @Test
+    void recoveryCodesBelongToTheAccountSoTheyOutliveTheAppWhileAPasskeyRemains() {
+        var user = factors.oauth().newUser("Both Factors");
+        var enrolled = factors.enrol(user);
+        var passkey = new SoftwarePasskey("http://127.0.0.1:" + port);
+        assertThat(factors.addPasskey(user.bearer(), passkey, "Phone").has("recoveryCodes"))
+                .as("the app brought the codes")
+                .isFalse();
+        var stepped = factors.logIn(new Browser(port), user, factors.code(enrolled.secret()), Map.of());
+        var bearer = "Bearer " + stepped.accessToken();
+
+        assertThat(factors.call("DELETE", "/api/auth/factors/authenticator-app", bearer, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(factors.status(bearer).path("recoveryCodesLeft").asInt()).isEqualTo(10);
+        var tokens =
+                factors.logIn(new Browser(port), user, enrolled.recoveryCodes().get(0), Map.of());
+        assertThat(SecondFactorClient.amr(tokens)).containsExactly("pwd", "otp", "mfa");
+
+        var secondApp = factors.enrol(user);
+        assertThat(secondApp.recoveryCodes())
+                .as("an app added to an account with a passkey leaves its codes as they are")
+                .isEmpty();
+        assertThat(factors.status(bearer).path("recoveryCodesLeft").asInt()).isEqualTo(9);
+        var id = new UserId(java.util.UUID.fromString(user.id()));
+        assertThat(secondFactors.prove(id, enrolled.recoveryCodes().get(1)))
+                .contains(SecondFactors.Factor.RECOVERY_CODE);
+    }
+
+    @Test
+    void anAppAndAPasskeyAddedAtOnceHandOutOneSetOfCodes() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            var user = factors.oauth().newUser("Hasty " + round);
+            var started = factors.call("POST", "/api/auth/factors/authenticator-app", user.bearer(), null);
+            var secret = OAuthClient.json(started.body()).path("secret").asString();
+            var options = factors.call("POST", "/api/auth/factors/passkeys/options", user.bearer(), null);
+            var credential = new SoftwarePasskey("http://127.0.0.1:" + port).create(OAuthClient.json(options.body()));
+            var app = "{\"code\":\"" + factors.code(secret) + "\"}";
+            var passkey = JsonMapper.shared().writeValueAsString(Map.of("name", "Phone", "credential", credential));
+
+            var answers = atOnce(
+                    () -> factors.call("POST", "/api/auth/factors/authenticator-app/confirm", user.bearer(), app),
+                    () -> factors.call("POST", "/api/auth/factors/passkeys", user.bearer(), passkey));
+
+            var handedOut = new ArrayList<String>();
+            for (var answer : answers) {
+                assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201);
+                handedOut.addAll(SecondFactorClient.codesOf(OAuthClient.json(answer.body())));
+            }
+            assertThat(handedOut).as("one set, from whichever came first").hasSize(10);
+            assertThat(factors.status(user.bearer()).path("recoveryCodesLeft").asInt())
+                    .isEqualTo(10);
+            var id = new UserId(java.util.UUID.fromString(user.id()));
+            assertThat(secondFactors.prove(id, handedOut.get(0))).contains(SecondFactors.Factor.RECOVERY_CODE);
+        }
+    }
+
+    @SafeVarargs
+    private static List<HttpResponse<String>> atOnce(Callable<HttpResponse<String>>... calls) throws Exception {
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(calls.length);
+        try {
+            var futures = new ArrayList<Future<HttpResponse<String>>>();
+            for (var call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            var answers = new ArrayList<HttpResponse<String>>();
+            for (var future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
