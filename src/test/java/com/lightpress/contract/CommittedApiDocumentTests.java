@@ -60,12 +60,16 @@ class CommittedApiDocumentTests {
                                 + " ./mvnw test -Dtest=CommittedApiDocumentTests -Dlightpress.api.update=true",
                         file)
                 .isEmpty();
-        assertThat(pretty(live))
-                .as(
-                        "%s is out of date: run ./mvnw test -Dtest=CommittedApiDocumentTests"
-                                + " -Dlightpress.api.update=true and commit it",
-                        file)
-                .isEqualTo(pretty(committed));
+        // equal as JSON: the order of an object's keys differs after some other contexts ran in this
+        // JVM (the order of a schema's keywords, for example), and means nothing
+        if (!live.equals(committed)) {
+            assertThat(pretty(live))
+                    .as(
+                            "%s is out of date: run ./mvnw test -Dtest=CommittedApiDocumentTests"
+                                    + " -Dlightpress.api.update=true and commit it",
+                            file)
+                    .isEqualTo(pretty(committed));
+        }
     }
 
     /** The served document, with the addresses of this test run replaced by the documented ones. */
