@@ -3,7 +3,9 @@ package com.lightpress.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -98,6 +100,27 @@ class DockerfileTests {
         assertThat(training).contains("LIGHTPRESS_MODULES_LOCAL=users,auth,billing,notifications");
     }
 
+    /**
+     * Repackage finds the jar's Start-Class as the one main class annotated
+     * {@code @SpringBootApplication}, unless the POM names one: the parent POM hands the properties
+     * {@code spring-boot.run.main-class} and {@code start-class} to repackage, so setting either for
+     * the local run would make the image start something else.
+     */
+    @Test
+    void packagesTheJarToStartLightpress() throws IOException {
+        var pom = Files.readString(NodeTools.PROJECT.resolve("pom.xml"));
+        List<String> applications;
+        try (var sources = Files.walk(NodeTools.PROJECT.resolve("src/main/java"))) {
+            applications = sources.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> read(file).contains("@SpringBootApplication"))
+                    .map(file -> NodeTools.PROJECT.relativize(file).toString())
+                    .toList();
+        }
+
+        assertThat(applications).containsExactly("src/main/java/com/lightpress/Lightpress.java");
+        assertThat(pom).doesNotContain("<spring-boot.run.main-class>", "<start-class>");
+    }
+
     @Test
     void pinsEveryBaseImageToAVersion() {
         DOCKERFILE.stages().stream()
@@ -127,6 +150,14 @@ class DockerfileTests {
                         "src/test/deployment/node_modules/x",
                         "cloudformation/service.yaml"))
                 .noneMatch(ignore::sends);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> entrypoint(String json) {
