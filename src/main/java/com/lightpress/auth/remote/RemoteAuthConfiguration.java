@@ -4,6 +4,7 @@ import com.lightpress.auth.AuthProtocol;
 import com.lightpress.platform.InternalApi;
 import com.lightpress.platform.TokenIssuer;
 import com.lightpress.users.PersonalData;
+import com.lightpress.users.RemotePersonalData;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,11 +25,11 @@ class RemoteAuthConfiguration {
 
     @Bean
     PersonalData remoteIdentityData(InternalApi api) {
-        return new RemoteAuthData(api, AuthProtocol.IDENTITY_SECTION);
+        return new RemotePersonalData(api, "auth", AuthProtocol.IDENTITY_SECTION, AuthProtocol.PERSONAL_DATA_PATH);
     }
 
     @Bean
     PersonalData remoteFactorData(InternalApi api) {
-        return new RemoteAuthData(api, AuthProtocol.FACTORS_SECTION);
+        return new RemotePersonalData(api, "auth", AuthProtocol.FACTORS_SECTION, AuthProtocol.PERSONAL_DATA_PATH);
     }
 }
