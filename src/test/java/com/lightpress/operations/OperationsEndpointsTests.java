@@ -8,16 +8,21 @@ import ch.qos.logback.core.AppenderBase;
 import com.lightpress.testing.Api;
 import com.lightpress.testing.LightpressTest;
 import com.lightpress.testing.OAuthClient;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -29,14 +34,17 @@ import org.springframework.web.bind.annotation.RestController;
  * What operators read: Prometheus metrics, for admins only, with Lightpress's own meters (the admin's own sign-up,
  * login and token are counted); and JSON
  * log lines that carry the trace id of the request they were written in, the one the caller sent
- * in its {@code traceparent} header.
+ * in its {@code traceparent} header; and one observation per request, not one per security filter.
  */
 @LightpressTest
-@Import(OperationsEndpointsTests.Probe.class)
+@Import({OperationsEndpointsTests.Probe.class, OperationsEndpointsTests.Observations.class})
 class OperationsEndpointsTests {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    Observations observations;
 
     @Test
     void prometheusMetricsAreForAdminsOnlyAndHoldLightpressMeters() {
@@ -112,6 +120,18 @@ class OperationsEndpointsTests {
         assertThat(lines).allSatisfy(line -> assertThat(line).contains(marker));
     }
 
+    @Test
+    void anAuthenticatedRequestIsOneObservationNotOnePerSecurityFilter() {
+        var user = new OAuthClient(port).newUser("Observed");
+        observations.started.clear();
+
+        Api.okBody(Api.client(port).get().uri("/api/users/me"), user);
+
+        assertThat(observations.started)
+                .contains("http.server.requests")
+                .noneMatch(name -> name.startsWith("spring.security"));
+    }
+
     private static byte[] randomBytes(int length) {
         var bytes = new byte[length];
         ThreadLocalRandom.current().nextBytes(bytes);
@@ -130,6 +150,23 @@ class OperationsEndpointsTests {
             LOG.info("Probe {} received", marker);
             LOG.warn("Probe {} answered", marker);
             return marker;
+        }
+    }
+
+    /** The names of the observations the application starts. */
+    @TestComponent
+    static class Observations implements ObservationHandler<Observation.Context> {
+
+        final List<String> started = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onStart(Observation.Context context) {
+            started.add(context.getName());
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return true;
         }
     }
 }
