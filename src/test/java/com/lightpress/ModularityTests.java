@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,13 +17,21 @@ import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModuleDependency;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.DependencyType;
+import org.springframework.modulith.core.util.ApplicationModulesExporter;
 import org.springframework.modulith.docs.Documenter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The module structure holds, and the documents describing it are current. */
 class ModularityTests {
 
     static final ApplicationModules MODULES = ApplicationModules.of(Lightpress.class);
     static final Path ARCHITECTURE = Path.of("ARCHITECTURE.md");
+    static final Path MODULE_MODEL = Path.of("src/main/resources", ApplicationModulesExporter.DEFAULT_LOCATION);
     static final String BEGIN = "<!-- module-diagram:begin (ModularityTests writes this block) -->";
     static final String END = "<!-- module-diagram:end -->";
 
@@ -77,6 +86,44 @@ class ModularityTests {
         assertThat(current)
                 .as("ARCHITECTURE.md's module diagram was stale; it has been rewritten, commit it")
                 .isEqualTo(fresh);
+    }
+
+    /**
+     * The module model every process reads at start instead of computing it (Modulith's runtime
+     * would import every class with ArchUnit, seconds of CPU at each start): it must be what the
+     * code says. A stale one is rewritten here, for committing.
+     */
+    @Test
+    void precomputedModuleModelIsCurrent() throws IOException {
+        var json =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        var fresh = json.writeValueAsString(canonical(json.readTree(new ApplicationModulesExporter(MODULES).toJson())));
+        var committed = Files.exists(MODULE_MODEL) ? Files.readString(MODULE_MODEL) : "";
+        if (!committed.strip().equals(fresh.strip())) {
+            Files.createDirectories(MODULE_MODEL.getParent());
+            Files.writeString(MODULE_MODEL, fresh + "\n");
+        }
+        assertThat(committed.strip())
+                .as("%s was stale; it has been rewritten, commit it", MODULE_MODEL)
+                .isEqualTo(fresh.strip());
+    }
+
+    /** Fields and array elements in sorted order: the exporter writes sets, whose order varies. */
+    private static JsonNode canonical(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            var sorted = JsonNodeFactory.instance.objectNode();
+            object.propertyNames().stream().sorted().forEach(name -> sorted.set(name, canonical(object.get(name))));
+            return sorted;
+        }
+        if (node instanceof ArrayNode array) {
+            var sorted = JsonNodeFactory.instance.arrayNode();
+            array.valueStream()
+                    .map(ModularityTests::canonical)
+                    .sorted(Comparator.comparing(JsonNode::toString))
+                    .forEach(sorted::add);
+            return sorted;
+        }
+        return node;
     }
 
     static String mermaidDiagram() {

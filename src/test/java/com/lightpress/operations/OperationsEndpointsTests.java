@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,12 @@ import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
 
 /**
  * What operators read: Prometheus metrics, for admins only, with Lightpress's own meters (the admin's own sign-up,
@@ -121,15 +124,19 @@ class OperationsEndpointsTests {
     }
 
     @Test
-    void anAuthenticatedRequestIsOneObservationNotOnePerSecurityFilter() {
+    void anAuthenticatedRequestIsOneObservationNotOnePerSecurityFilterAndPublishesNoEvent() {
         var user = new OAuthClient(port).newUser("Observed");
         observations.started.clear();
+        observations.handledEvents.set(0);
 
         Api.okBody(Api.client(port).get().uri("/api/users/me"), user);
 
         assertThat(observations.started)
                 .contains("http.server.requests")
                 .noneMatch(name -> name.startsWith("spring.security"));
+        assertThat(observations.handledEvents.get())
+                .as("request-handled events published")
+                .isZero();
     }
 
     private static byte[] randomBytes(int length) {
@@ -153,11 +160,17 @@ class OperationsEndpointsTests {
         }
     }
 
-    /** The names of the observations the application starts. */
+    /** The names of the observations the application starts, and how many request-handled events it publishes. */
     @TestComponent
     static class Observations implements ObservationHandler<Observation.Context> {
 
         final List<String> started = new CopyOnWriteArrayList<>();
+        final AtomicInteger handledEvents = new AtomicInteger();
+
+        @EventListener
+        void on(ServletRequestHandledEvent event) {
+            handledEvents.incrementAndGet();
+        }
 
         @Override
         public void onStart(Observation.Context context) {

@@ -31,6 +31,9 @@ class EventRouting {
 
     /** The remote modules an event published here must reach, sorted; empty if none. */
     public List<String> remoteConsumersOf(Object event) {
+        if (activation.remote().isEmpty()) {
+            return List.of();
+        }
         var type = event.getClass().getName();
         if (!ModuleActivation.moduleOf(type).map(activation::isLocal).orElse(false)) {
             return List.of();
@@ -42,6 +45,9 @@ class EventRouting {
 
     /** The local modules whose listeners need events that modules in other processes publish. */
     public List<String> localModulesListeningToRemoteEvents() {
+        if (activation.remote().isEmpty()) {
+            return List.of();
+        }
         return activation.local().stream()
                 .filter(module -> listeners.get().entrySet().stream()
                         .anyMatch(entry -> entry.getValue().contains(module) && isRemotelyPublished(entry.getKey())))

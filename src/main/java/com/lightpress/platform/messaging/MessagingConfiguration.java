@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 class MessagingConfiguration {
 
     @Bean
-    EventRouting eventRouting(ApplicationModulesRuntime modules, ModuleActivation activation) {
-        return new EventRouting(modules, activation);
+    EventRouting eventRouting(ObjectProvider<ApplicationModulesRuntime> modules, ModuleActivation activation) {
+        return new EventRouting(() -> modules.getObject().get(), activation);
     }
 
     @Bean

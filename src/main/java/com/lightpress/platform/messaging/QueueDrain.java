@@ -76,7 +76,7 @@ class QueueDrain implements SmartLifecycle {
 
     /** Starts reading the queues that may hold events, and stops reading those that are done. */
     synchronized void check() {
-        if (!running) {
+        if (!running || (draining.isEmpty() && !anyInUse())) {
             return;
         }
         for (var module : drainable()) {
@@ -122,6 +122,12 @@ class QueueDrain implements SmartLifecycle {
         return roster.live().stream()
                 .anyMatch(member -> !member.modules().contains(module)
                         && publishers.stream().anyMatch(member.modules()::contains));
+    }
+
+    /** Whether any process ever sent to a queue; when none did, nothing here needs the module model. */
+    private boolean anyInUse() {
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + QUEUES_IN_USE + ")", Boolean.class));
     }
 
     private boolean isInUse(String queue) {
