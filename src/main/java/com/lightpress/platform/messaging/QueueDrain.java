@@ -11,6 +11,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -76,7 +77,7 @@ class QueueDrain implements SmartLifecycle {
 
     /** Starts reading the queues that may hold events, and stops reading those that are done. */
     synchronized void check() {
-        if (!running || (draining.isEmpty() && !anyInUse())) {
+        if (!running || (draining.isEmpty() && noneInUse())) {
             return;
         }
         for (var module : drainable()) {
@@ -124,10 +125,17 @@ class QueueDrain implements SmartLifecycle {
                         && publishers.stream().anyMatch(member.modules()::contains));
     }
 
-    /** Whether any process ever sent to a queue; when none did, nothing here needs the module model. */
-    private boolean anyInUse() {
-        return Boolean.TRUE.equals(
-                jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + QUEUES_IN_USE + ")", Boolean.class));
+    /**
+     * Whether no process ever sent to any queue: then there is nothing to drain, and this process
+     * need not build the module model to find out. Unsure (no connection now) counts as no.
+     */
+    private boolean noneInUse() {
+        try {
+            return Boolean.FALSE.equals(
+                    jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + QUEUES_IN_USE + ")", Boolean.class));
+        } catch (DataAccessException e) {
+            return false;
+        }
     }
 
     private boolean isInUse(String queue) {
