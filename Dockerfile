@@ -4,7 +4,8 @@
 #
 # Stages: builder (Maven wrapper, JDK) -> runtime (JRE and the extracted layers) -> training (a
 # throwaway PostgreSQL and one start of the application, to record the CDS archive) -> the final
-# image, which is runtime plus the archive and nothing of the training stage.
+# image, which is runtime plus the archive and nothing of the training stage. The dev stage
+# (docker-compose.dev.yml) is built only when asked for: --target dev.
 
 FROM eclipse-temurin:17.0.17_10-jdk-noble AS builder
 WORKDIR /workspace
@@ -37,6 +38,18 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
     CMD curl -fsS -o /dev/null http://127.0.0.1:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-jar", "application.jar"]
+
+# Development image (docker-compose.dev.yml), never deployed: the runtime stage's libraries plus
+# Spring Boot DevTools, and the classes as a folder, which compose watch keeps in step with the
+# host's target/classes and DevTools watches. The jar above is repackaged without DevTools (Boot
+# leaves it out of every repackaged jar), so the production image never has it.
+FROM builder AS devtools
+RUN ./mvnw -B -q dependency:copy-dependencies -DincludeArtifactIds=spring-boot-devtools \
+        -DoutputDirectory=target/devtools
+
+FROM runtime AS dev
+COPY --from=devtools /workspace/target/devtools/ ./devtools/
+COPY --from=builder --chown=10001:10001 /workspace/target/classes/ ./classes/
 
 # CDS training run. Boot's recipe (-XX:ArchiveClassesAtExit with -Dspring.context.exit=onRefresh)
 # refreshes the whole context, and Lightpress cannot refresh without a database: its Liquibase runs

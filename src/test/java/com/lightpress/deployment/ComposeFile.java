@@ -16,25 +16,50 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * docker-compose.yml as Compose would run it with a set of variables (none, or those of an env
- * file such as docker/split.env): YAML merge keys applied, {@code ${VAR:-default}} interpolated,
- * and only the services whose profiles are active.
+ * file such as docker/split.env), alone or with docker-compose.dev.yml over it: YAML merge keys
+ * applied, {@code ${VAR:-default}} interpolated, and only the services whose profiles are active.
  */
 record ComposeFile(Map<String, Object> body, Map<String, String> variables) {
 
     static final Path FILE = NodeTools.PROJECT.resolve("docker-compose.yml");
+    static final Path DEVELOPMENT_FILE = NodeTools.PROJECT.resolve("docker-compose.dev.yml");
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$\\$");
 
-    @SuppressWarnings("unchecked")
     static ComposeFile load(Map<String, String> variables) {
+        return new ComposeFile(read(FILE), variables);
+    }
+
+    /**
+     * The development mode, {@code docker compose -f docker-compose.yml -f docker-compose.dev.yml}:
+     * the second file merged over the first as Compose merges mappings, key by key, and replaces
+     * single values and the entrypoint; it sets nothing Compose would append instead (ports,
+     * volumes), which {@code DockerComposeDevelopmentTests} checks.
+     */
+    static ComposeFile loadDevelopment(Map<String, String> variables) {
+        return new ComposeFile(merge(read(FILE), read(DEVELOPMENT_FILE)), variables);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> read(Path file) {
         try {
             var options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
-            var body = (Map<String, Object>) new Yaml(new SafeConstructor(options)).load(Files.readString(FILE));
-            return new ComposeFile(body, variables);
+            return (Map<String, Object>) new Yaml(new SafeConstructor(options)).load(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
+        var merged = new LinkedHashMap<>(base);
+        override.forEach((key, value) -> merged.merge(
+                key,
+                value,
+                (old, replacement) -> old instanceof Map<?, ?> && replacement instanceof Map<?, ?>
+                        ? merge(Template.map(old), Template.map(replacement))
+                        : replacement));
+        return merged;
     }
 
     static Map<String, String> envFile(String path) {

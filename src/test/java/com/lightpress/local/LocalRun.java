@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.devtools.restart.Restarter;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,11 +59,20 @@ public class LocalRun {
                 Servers.INSTANCE.servers.sqsEndpoint());
     }
 
-    /** The embedded servers of the local run, started once when this class is first used. */
+    /**
+     * The embedded servers of the local run, started when this class is first used and kept for
+     * the life of the JVM. A DevTools restart loads this class again in a new class loader; the
+     * servers it started before are kept as an attribute of DevTools' restarter, which outlives
+     * restarts, and taken over.
+     */
     enum Servers {
         INSTANCE;
 
-        final EmbeddedServers servers = EmbeddedServers.persistent(DATA, EmbeddedServers.freePort());
+        final EmbeddedServers servers = EmbeddedServers.takeOver((List<?>) Restarter.getInstance()
+                .getOrAddAttribute(
+                        Servers.class.getName(),
+                        () -> EmbeddedServers.persistent(DATA, EmbeddedServers.freePort())
+                                .running()));
     }
 
     /**

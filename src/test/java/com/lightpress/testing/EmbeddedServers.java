@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -40,13 +41,20 @@ public final class EmbeddedServers {
     private GreenMail smtp;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private EmbeddedServers(EmbeddedPostgres postgres, int smtpPort) {
+    private EmbeddedServers(EmbeddedPostgres postgres, SQSRestServer sqs, GreenMail smtp, int smtpPort) {
         this.postgres = postgres;
-        this.sqs =
-                SQSRestServerBuilder.withInterface(LOOPBACK).withDynamicPort().start();
+        this.sqs = sqs;
         this.sqsPort = sqs.waitUntilStarted().localAddress().getPort();
         this.smtpPort = smtpPort;
-        this.smtp = startSmtp(smtpPort);
+        this.smtp = smtp;
+    }
+
+    private EmbeddedServers(EmbeddedPostgres postgres, int smtpPort) {
+        this(
+                postgres,
+                SQSRestServerBuilder.withInterface(LOOPBACK).withDynamicPort().start(),
+                startSmtp(smtpPort),
+                smtpPort);
     }
 
     /** The servers every test in this JVM shares, started on first use. */
@@ -60,6 +68,22 @@ public final class EmbeddedServers {
     /** Servers for the local run, keeping PostgreSQL's data in the given directory. */
     public static EmbeddedServers persistent(Path dataDirectory, int smtpPort) {
         return new EmbeddedServers(postgres(dataDirectory), smtpPort);
+    }
+
+    /**
+     * The running servers as objects of their libraries' classes, which a DevTools restart's new
+     * class loader shares with the old one, while this class it loads anew: {@link #takeOver}
+     * wraps them again instead of starting a second PostgreSQL on the same data directory.
+     */
+    public List<Object> running() {
+        return List.of(postgres, sqs, smtp, smtpPort);
+    }
+
+    /** Servers another class loader started, from their {@link #running()} objects. */
+    public static EmbeddedServers takeOver(List<?> running) {
+        return new EmbeddedServers(
+                (EmbeddedPostgres) running.get(0), (SQSRestServer) running.get(1), (GreenMail) running.get(2), (Integer)
+                        running.get(3));
     }
 
     /**
