@@ -6,6 +6,7 @@ import com.lightpress.auth.LoginLocked;
 import com.lightpress.auth.PasswordChanged;
 import com.lightpress.auth.PasswordResetRequested;
 import com.lightpress.auth.UserSignedUp;
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.auth.credentials.OneTimeToken.Purpose;
 import com.lightpress.users.UserId;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package com.lightpress.auth.credentials;
 
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.platform.RandomSecrets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

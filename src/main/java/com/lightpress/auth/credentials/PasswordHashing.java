@@ -1,5 +1,6 @@
 package com.lightpress.auth.credentials;
 
+import com.lightpress.auth.config.AuthSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package com.lightpress.auth.credentials;
 
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.users.UserId;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package com.lightpress.auth.credentials;
 
 import com.lightpress.auth.SignUpAttemptedOnExistingAccount;
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
 import java.sql.SQLException;

@@ -1,7 +1,4 @@
-/**
- * Auth's credentials: passwords, sign-up, verification and reset tokens, login throttling and the
- * module's settings.
- */
+/** Auth's credentials: passwords, sign-up, verification and reset tokens, login throttling. */
 @NullMarked
 package com.lightpress.auth.credentials;
 

@@ -1,6 +1,6 @@
 package com.lightpress.auth.factors;
 
-import com.lightpress.auth.credentials.AuthSettings;
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.platform.PlatformSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

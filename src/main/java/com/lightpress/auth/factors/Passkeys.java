@@ -1,6 +1,6 @@
 package com.lightpress.auth.factors;
 
-import com.lightpress.auth.credentials.AuthSettings;
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.users.UserId;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.lightpress.auth.factors;
 
 import com.lightpress.auth.RecoveryCodeUsed;
-import com.lightpress.auth.credentials.AuthSettings;
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.auth.credentials.RateLimits;
 import com.lightpress.users.UserId;
 import java.time.Clock;

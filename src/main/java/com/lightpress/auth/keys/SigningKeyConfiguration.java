@@ -1,6 +1,6 @@
 package com.lightpress.auth.keys;
 
-import com.lightpress.auth.credentials.AuthSettings;
+import com.lightpress.auth.config.AuthSettings;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;

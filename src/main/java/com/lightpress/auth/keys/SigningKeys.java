@@ -1,6 +1,6 @@
 package com.lightpress.auth.keys;
 
-import com.lightpress.auth.credentials.AuthSettings;
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.auth.credentials.KeyEncryption;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;

@@ -1,7 +1,7 @@
 package com.lightpress.auth.server;
 
 import com.lightpress.auth.AuthProtocol;
-import com.lightpress.auth.credentials.AuthSettings;
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.platform.PlatformSettings;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.lightpress.auth.server;
 
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.auth.credentials.AuthMeters;
-import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.HashingBusy;
 import com.lightpress.auth.credentials.TrustedDevices;
 import com.lightpress.auth.factors.FactorAuthorities;

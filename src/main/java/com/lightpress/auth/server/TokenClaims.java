@@ -3,8 +3,8 @@ package com.lightpress.auth.server;
 import static java.util.stream.Collectors.toCollection;
 
 import com.lightpress.auth.AuthProtocol;
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.auth.credentials.AuthMeters;
-import com.lightpress.auth.credentials.AuthSettings;
 import com.lightpress.auth.credentials.CredentialManagement;
 import com.lightpress.auth.credentials.LoginIdentity;
 import com.lightpress.auth.factors.FactorAuthorities;

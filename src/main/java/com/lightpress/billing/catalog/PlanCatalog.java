@@ -1,5 +1,6 @@
 package com.lightpress.billing.catalog;
 
+import com.lightpress.billing.config.BillingSettings;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Comparator;
 import java.util.List;

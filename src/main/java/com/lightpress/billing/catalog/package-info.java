@@ -1,4 +1,4 @@
-/** The plan catalog and billing's settings. */
+/** The plan catalog. */
 @NullMarked
 package com.lightpress.billing.catalog;
 

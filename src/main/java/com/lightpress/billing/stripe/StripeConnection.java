@@ -1,6 +1,6 @@
 package com.lightpress.billing.stripe;
 
-import com.lightpress.billing.catalog.BillingSettings;
+import com.lightpress.billing.config.BillingSettings;
 import com.lightpress.platform.PlatformSettings;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;

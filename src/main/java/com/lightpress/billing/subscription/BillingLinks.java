@@ -1,6 +1,6 @@
 package com.lightpress.billing.subscription;
 
-import com.lightpress.billing.catalog.BillingSettings;
+import com.lightpress.billing.config.BillingSettings;
 import com.lightpress.platform.PlatformSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;

@@ -2,8 +2,8 @@ package com.lightpress.billing.subscription;
 
 import com.lightpress.billing.Entitlement;
 import com.lightpress.billing.Entitlements;
-import com.lightpress.billing.catalog.BillingSettings;
 import com.lightpress.billing.catalog.PlanCatalog;
+import com.lightpress.billing.config.BillingSettings;
 import com.lightpress.users.UserId;
 import java.time.Clock;
 import java.util.Map;

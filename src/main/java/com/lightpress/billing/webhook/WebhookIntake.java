@@ -1,6 +1,6 @@
 package com.lightpress.billing.webhook;
 
-import com.lightpress.billing.catalog.BillingSettings;
+import com.lightpress.billing.config.BillingSettings;
 import com.lightpress.billing.stripe.BillingNotConfigured;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;

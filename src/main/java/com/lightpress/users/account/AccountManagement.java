@@ -6,6 +6,7 @@ import com.lightpress.users.Role;
 import com.lightpress.users.UserAccounts;
 import com.lightpress.users.UserId;
 import com.lightpress.users.UserProfile;
+import com.lightpress.users.config.UsersSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

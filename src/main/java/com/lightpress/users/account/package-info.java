@@ -1,4 +1,4 @@
-/** Accounts: profiles, roles, settings and status, and the users module's settings. */
+/** Accounts: profiles, roles, settings and status. */
 @NullMarked
 package com.lightpress.users.account;
 

@@ -1,6 +1,6 @@
 package com.lightpress.benchmarks.server;
 
-import com.lightpress.auth.credentials.AuthSettings;
+import com.lightpress.auth.config.AuthSettings;
 import com.lightpress.benchmarks.PasswordHashingBenchmark;
 import com.lightpress.benchmarks.Rs256SigningBenchmark;
 import org.openjdk.jmh.runner.Runner;

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.lightpress.billing.catalog.BillingSettings;
+import com.lightpress.billing.config.BillingSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

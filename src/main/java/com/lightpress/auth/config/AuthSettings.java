@@ -1,4 +1,4 @@
-package com.lightpress.auth.credentials;
+package com.lightpress.auth.config;
 
 import java.net.URI;
 import java.time.Duration;

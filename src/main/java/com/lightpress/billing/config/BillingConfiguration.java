@@ -1,4 +1,4 @@
-package com.lightpress.billing.catalog;
+package com.lightpress.billing.config;
 
 import com.lightpress.platform.PublicPaths;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 /** The billing module's configuration; it exists only when billing runs in this process. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BillingSettings.class)
-class CatalogConfiguration {
+class BillingConfiguration {
 
     @Bean
     PublicPaths billingPublicPaths() {

@@ -1,4 +1,4 @@
-package com.lightpress.billing.catalog;
+package com.lightpress.billing.config;
 
 import java.time.Duration;
 import java.util.Map;

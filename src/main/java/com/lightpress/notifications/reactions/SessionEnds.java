@@ -1,4 +1,4 @@
-package com.lightpress.notifications.stream;
+package com.lightpress.notifications.reactions;
 
 import com.lightpress.auth.LoginsEnded;
 import com.lightpress.auth.RefreshTokenReused;

@@ -1,4 +1,4 @@
-package com.lightpress.users.account;
+package com.lightpress.users.config;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,13 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     installation has someone to manage it
  */
 @ConfigurationProperties("lightpress.users")
-record UsersSettings(@DefaultValue List<String> bootstrapAdmins) {
+public record UsersSettings(@DefaultValue List<String> bootstrapAdmins) {
 
     /**
      * Compares exactly, after lower-casing the configured address the way sign-up lower-cases
      * emails: a case-insensitive comparison would also match look-alike letters (a dotless i).
      */
-    boolean isBootstrapAdmin(String email) {
+    public boolean isBootstrapAdmin(String email) {
         return bootstrapAdmins.stream()
                 .anyMatch(admin -> admin.trim().toLowerCase(Locale.ROOT).equals(email));
     }
