@@ -66,17 +66,16 @@ final class Paths {
         return new OAuthClient(port).logIn(users.get(0), PASSWORD).accessToken();
     }
 
-    Request clientCredentials() {
+    Wrk.Call clientCredentials() {
         var basic = "Basic "
                 + Base64.getEncoder()
                         .encodeToString(
                                 ("lightpress-internal:" + INTERNAL_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Authorization", basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal"))
-                .build();
-        return () -> send(request).statusCode() == 200;
+        return new Wrk.Call(
+                "POST",
+                base + "/oauth2/token",
+                Map.of("Authorization", basic, "Content-Type", "application/x-www-form-urlencoded"),
+                "grant_type=client_credentials&scope=internal");
     }
 
     /** A new browser session per login (cookies forgotten), from an address of its own each time. */
@@ -91,11 +90,20 @@ final class Paths {
         };
     }
 
-    Request get(String path, String bearer) {
-        var builder = HttpRequest.newBuilder(uri(path)).GET();
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
-        }
+    Wrk.Call get(String path, String bearer) {
+        return new Wrk.Call(
+                "GET", base + path, bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer), null);
+    }
+
+    /** The call as a request of the Java load generator; a 200 answer is a success. */
+    Request send(Wrk.Call call) {
+        var builder = HttpRequest.newBuilder(URI.create(call.url()))
+                .method(
+                        call.method(),
+                        call.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(call.body()));
+        call.headers().forEach(builder::header);
         var request = builder.build();
         return () -> send(request).statusCode() == 200;
     }

@@ -26,6 +26,9 @@ public final class ServerBenchmark {
     static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.run", 8));
     static final int REPEATS = Integer.getInteger("bench.repeats", 3);
 
+    /** Whether the single-call paths are loaded by wrk; the browser logins always are by the Java generator. */
+    static final boolean WRK = Wrk.installed() && !Boolean.getBoolean("bench.java-load");
+
     private final Path jar;
     private final Path work;
     private final EmbeddedServers servers = EmbeddedServers.shared();
@@ -56,6 +59,9 @@ public final class ServerBenchmark {
         var checkMs = Jmh.passwordCheckMs();
         System.out.printf(
                 "One RS256 signature %.3f ms, one password check %.1f ms, %d cores%n", signMs, checkMs, cores);
+        table.info(
+                "load generator of tokens, /api/users/me and /api/billing/plans",
+                WRK ? "wrk" : "Java (java.net.http); install wrk for the figures README shows");
         var database = servers.createDatabase();
         try (var balancer = LoadBalancer.start(LoadBalancer.Routing.ROUND_ROBIN)) {
             var first = EmbeddedServers.freePort();
@@ -65,7 +71,7 @@ public final class ServerBenchmark {
                 paths.signUpUsers(8);
                 var token = paths.userToken();
                 var signingCapacity = cores / signMs * 1000;
-                var credentials = measure(8, worker -> paths.clientCredentials());
+                var credentials = measure(8, paths, paths.clientCredentials());
                 table.ratio(
                         "client-credentials tokens/s, 8 connections",
                         credentials.perSecond(),
@@ -86,8 +92,8 @@ public final class ServerBenchmark {
                         0.85);
                 var alone = measure(1, paths::browserLogin);
                 table.ratio("one login alone, p50", alone.p50Ms(), " ms", "one password check", checkMs, "<=", 1.3);
-                var me = measure(8, worker -> paths.get("/api/users/me", token));
-                var plans = measure(8, worker -> paths.get("/api/billing/plans", null));
+                var me = measure(8, paths, paths.get("/api/users/me", token));
+                var plans = measure(8, paths, paths.get("/api/billing/plans", null));
                 table.ratio(
                         "GET /api/users/me with a token, 8 connections",
                         me.perSecond(),
@@ -121,12 +127,12 @@ public final class ServerBenchmark {
 
     /** Authenticated reads alone, then while 50 connections send refreshes with random tokens. */
     private void flood(Paths paths, String token) throws Exception {
-        var alone = measure(2, worker -> paths.get("/api/users/me", token));
+        var alone = measure(2, worker -> paths.send(paths.get("/api/users/me", token)));
         var pool = Executors.newSingleThreadExecutor();
         try {
             var junk = pool.submit(
                     () -> Load.run(50, WARMUP.plus(RUN.multipliedBy(REPEATS)), worker -> paths.junkRefresh()));
-            var during = measure(2, worker -> paths.get("/api/users/me", token));
+            var during = measure(2, worker -> paths.send(paths.get("/api/users/me", token)));
             var refreshes = junk.get();
             table.ratio(
                     "/api/users/me p50 during a flood of 50 junk refreshes",
@@ -141,6 +147,21 @@ public final class ServerBenchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One call again and again: through wrk where it is installed, else the Java generator. */
+    private Result measure(int connections, Paths paths, Wrk.Call call) throws Exception {
+        if (!WRK) {
+            return measure(connections, worker -> paths.send(call));
+        }
+        Wrk.run(connections, WARMUP, call, work);
+        var runs = new ArrayList<Result>();
+        for (int i = 0; i < REPEATS; i++) {
+            runs.add(Wrk.run(connections, RUN, call, work));
+        }
+        var median = Load.median(runs);
+        System.out.println(connections + " connections (wrk): " + runs + " -> " + median);
+        return median;
     }
 
     private Result measure(int connections, Load.PerWorker request) throws Exception {
