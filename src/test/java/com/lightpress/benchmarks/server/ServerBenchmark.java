@@ -154,25 +154,28 @@ public final class ServerBenchmark {
         if (!WRK) {
             return measure(connections, worker -> paths.send(call));
         }
-        Wrk.run(connections, WARMUP, call, work);
-        var runs = new ArrayList<Result>();
-        for (int i = 0; i < REPEATS; i++) {
-            runs.add(Wrk.run(connections, RUN, call, work));
-        }
-        var median = Load.median(runs);
-        System.out.println(connections + " connections (wrk): " + runs + " -> " + median);
-        return median;
+        return repeated(connections + " connections (wrk)", duration -> Wrk.run(connections, duration, call, work));
     }
 
     private Result measure(int connections, Load.PerWorker request) throws Exception {
-        Load.run(connections, WARMUP, request);
+        return repeated(connections + " connections", duration -> Load.run(connections, duration, request));
+    }
+
+    /** A warm-up, then the measured runs; their median by throughput. */
+    private static Result repeated(String label, Run run) throws Exception {
+        run.lasting(WARMUP);
         var runs = new ArrayList<Result>();
         for (int i = 0; i < REPEATS; i++) {
-            runs.add(Load.run(connections, RUN, request));
+            runs.add(run.lasting(RUN));
         }
         var median = Load.median(runs);
-        System.out.println(connections + " connections: " + runs + " -> " + median);
+        System.out.println(label + ": " + runs + " -> " + median);
         return median;
+    }
+
+    /** One load run of a given length. */
+    private interface Run {
+        Result lasting(Duration duration) throws Exception;
     }
 
     private ServerProcess startLightpress(String database, int port, String publicUrl) throws Exception {
