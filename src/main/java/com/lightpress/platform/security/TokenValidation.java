@@ -55,11 +55,12 @@ class TokenValidation {
         var decoder = NimbusJwtDecoder.withJwkSource(keys)
                 .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(publicKeys))
                 .build();
-        decoder.setJwtValidator(JwtValidators.createAtJwtValidator()
+        var validator = JwtValidators.createAtJwtValidator()
                 .issuer(issuer)
                 .audience(settings.apiAudience())
-                .build());
-        return decoder;
+                .build();
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator);
     }
 
     private static URL jwksUrl(TokenIssuer issuer) {

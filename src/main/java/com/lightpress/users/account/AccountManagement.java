@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registers, changes and closes accounts, and answers questions about them. */
@@ -77,15 +78,18 @@ public class AccountManagement implements UserAccounts {
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<UserProfile> findProfile(UserId id) {
-        return accounts.findById(id).map(Account::toProfile);
+        return accounts.read(id).map(Account::toProfile);
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public AccountView view(UserId id) {
         return find(id).toView();
     }
 
     /** The account and its version in one read, for answers with an ETag. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public VersionedAccount current(UserId id) {
         return VersionedAccount.of(find(id));
     }
@@ -161,7 +165,7 @@ public class AccountManagement implements UserAccounts {
     }
 
     private Account find(UserId id) {
-        return accounts.findById(id).orElseThrow(AccountNotFound::new);
+        return accounts.read(id).orElseThrow(AccountNotFound::new);
     }
 
     private static String prefix(@Nullable String query) {

@@ -9,7 +9,7 @@ import org.springframework.data.relational.core.sql.LockMode;
 import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface AccountRepository extends ListCrudRepository<Account, UserId> {
+interface AccountRepository extends ListCrudRepository<Account, UserId>, AccountReads {
 
     /** Ids of accounts whose email or name starts with the prefix, after the cursor, in a stable order. */
     @Query("""
