@@ -70,6 +70,7 @@ public final class ServerBenchmark {
                 var paths = new Paths(first);
                 paths.signUpUsers(8);
                 var token = paths.userToken();
+                warmUp(paths, token);
                 var signingCapacity = cores / signMs * 1000;
                 var credentials = measure(8, paths, paths.clientCredentials());
                 table.ratio(
@@ -149,12 +150,29 @@ public final class ServerBenchmark {
         }
     }
 
+    /**
+     * Every path for a while before any is measured: the server's code is then compiled as it is
+     * after some time in production, whichever path comes first in the table.
+     */
+    private void warmUp(Paths paths, String token) throws Exception {
+        var lasting = Duration.ofSeconds(Integer.getInteger("bench.warmup-all", 20));
+        for (var call : List.of(
+                paths.clientCredentials(), paths.get("/api/users/me", token), paths.get("/api/billing/plans", null))) {
+            load(8, paths, call).lasting(lasting);
+        }
+        Load.run(4, lasting, paths::browserLogin);
+    }
+
     /** One call again and again: through wrk where it is installed, else the Java generator. */
     private Result measure(int connections, Paths paths, Wrk.Call call) throws Exception {
+        return repeated(connections + " connections" + (WRK ? " (wrk)" : ""), load(connections, paths, call));
+    }
+
+    private Run load(int connections, Paths paths, Wrk.Call call) {
         if (!WRK) {
-            return measure(connections, worker -> paths.send(call));
+            return duration -> Load.run(connections, duration, worker -> paths.send(call));
         }
-        return repeated(connections + " connections (wrk)", duration -> Wrk.run(connections, duration, call, work));
+        return duration -> Wrk.run(connections, duration, call, work);
     }
 
     private Result measure(int connections, Load.PerWorker request) throws Exception {
