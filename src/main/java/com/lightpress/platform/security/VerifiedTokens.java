@@ -18,7 +18,7 @@ import org.springframework.util.ConcurrentLruCache;
 final class VerifiedTokens implements JwtDecoder {
 
     /** Tokens in use at once on one instance; a few KiB each. */
-    static final int CAPACITY = 4096;
+    private static final int CAPACITY = 4096;
 
     private final OAuth2TokenValidator<Jwt> validator;
     private final ConcurrentLruCache<String, Jwt> verified;

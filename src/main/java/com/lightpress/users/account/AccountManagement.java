@@ -19,12 +19,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registers, changes and closes accounts, and answers questions about them. */
 @Service
-@Transactional(readOnly = true)
 public class AccountManagement implements UserAccounts {
 
     /** How recent a login must be to close an account. */
@@ -78,18 +76,15 @@ public class AccountManagement implements UserAccounts {
     }
 
     @Override
-    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<UserProfile> findProfile(UserId id) {
         return accounts.read(id).map(Account::toProfile);
     }
 
-    @Transactional(propagation = Propagation.SUPPORTS)
     public AccountView view(UserId id) {
         return find(id).toView();
     }
 
     /** The account and its version in one read, for answers with an ETag. */
-    @Transactional(propagation = Propagation.SUPPORTS)
     public VersionedAccount current(UserId id) {
         return VersionedAccount.of(find(id));
     }
@@ -150,6 +145,7 @@ public class AccountManagement implements UserAccounts {
         events.publishEvent(AccountClosed.of(id));
     }
 
+    @Transactional(readOnly = true)
     public AccountPage search(@Nullable String query, @Nullable String cursor, int limit) {
         var after = cursor == null || cursor.isBlank() ? null : PageCursor.parse(cursor, 2);
         var size = Math.max(1, Math.min(limit, MAX_PAGE));

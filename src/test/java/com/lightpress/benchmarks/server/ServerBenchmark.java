@@ -160,7 +160,7 @@ public final class ServerBenchmark {
                 paths.clientCredentials(), paths.get("/api/users/me", token), paths.get("/api/billing/plans", null))) {
             load(8, paths, call).lasting(lasting);
         }
-        Load.run(4, lasting, paths::browserLogin);
+        load(4, paths::browserLogin).lasting(lasting);
     }
 
     /** One call again and again: through wrk where it is installed, else the Java generator. */
@@ -168,15 +168,18 @@ public final class ServerBenchmark {
         return repeated(connections + " connections" + (WRK ? " (wrk)" : ""), load(connections, paths, call));
     }
 
-    private Run load(int connections, Paths paths, Wrk.Call call) {
-        if (!WRK) {
-            return duration -> Load.run(connections, duration, worker -> paths.send(call));
-        }
-        return duration -> Wrk.run(connections, duration, call, work);
+    private Result measure(int connections, Load.PerWorker request) throws Exception {
+        return repeated(connections + " connections", load(connections, request));
     }
 
-    private Result measure(int connections, Load.PerWorker request) throws Exception {
-        return repeated(connections + " connections", duration -> Load.run(connections, duration, request));
+    private Run load(int connections, Paths paths, Wrk.Call call) {
+        return WRK
+                ? duration -> Wrk.run(connections, duration, call, work)
+                : load(connections, worker -> paths.send(call));
+    }
+
+    private static Run load(int connections, Load.PerWorker request) {
+        return duration -> Load.run(connections, duration, request);
     }
 
     /** A warm-up, then the measured runs; their median by throughput. */
