@@ -87,6 +87,8 @@ public record PlatformSettings(
      *     database failed cannot take the same message again
      * @param retryMaxDelay the longest a message is kept invisible after such a failure (SQS
      *     allows 12 hours)
+     * @param sendBatchWindow how long an outgoing event waits for others to the same queue, to
+     *     leave with them in one request (up to ten)
      */
     public record Sqs(
             @DefaultValue("lightpress-") String queuePrefix,
@@ -95,7 +97,8 @@ public record PlatformSettings(
             @DefaultValue("30s") Duration visibilityTimeout,
             @DefaultValue("15d") Duration inboxRetention,
             @DefaultValue("30s") Duration retryFirstDelay,
-            @DefaultValue("2h") Duration retryMaxDelay) {
+            @DefaultValue("2h") Duration retryMaxDelay,
+            @DefaultValue("10ms") Duration sendBatchWindow) {
 
         /** The schedule on which a message that met an infrastructure failure comes back. */
         public Backoff retryBackoff() {

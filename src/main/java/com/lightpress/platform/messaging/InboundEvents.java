@@ -96,6 +96,9 @@ class InboundEvents implements SmartLifecycle {
                         .pollTimeout(POLL_TIMEOUT)
                         .maxConcurrentMessages(10)
                         .maxDelayBetweenPolls(Duration.ofSeconds(1))
+                        // deletes in batches: a message deleted late comes back, and the inbox drops it
+                        .acknowledgementThreshold(10)
+                        .acknowledgementInterval(Duration.ofSeconds(1))
                         .backPressureHandlerFactory(BackPressureHandlerFactories.compositeBackPressureHandler(
                                 containerOptions -> gate,
                                 BackPressureHandlerFactories.concurrencyLimiterBackPressureHandler()))

@@ -74,14 +74,19 @@ class MessagingConfiguration {
                 .build();
     }
 
+    @Bean
+    BatchedSends batchedSends(SqsAsyncClient client, PlatformSettings settings) {
+        return new BatchedSends(client, settings.sqs().sendBatchWindow());
+    }
+
     /**
-     * Sends to queues that must exist: the template would otherwise create a missing queue on the
-     * fly, without its dead-letter queue.
+     * Sends, in batches, to queues that must exist: the template would otherwise create a missing
+     * queue on the fly, without its dead-letter queue.
      */
     @Bean
-    SqsTemplate eventSqsTemplate(SqsAsyncClient client, ObservationRegistry observations) {
+    SqsTemplate eventSqsTemplate(BatchedSends sends, ObservationRegistry observations) {
         return SqsTemplate.builder()
-                .sqsAsyncClient(client)
+                .sqsAsyncClient(sends.client())
                 .configure(options -> options.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
                         .observationRegistry(observations))
                 .build();

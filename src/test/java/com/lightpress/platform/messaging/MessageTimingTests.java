@@ -17,7 +17,14 @@ class MessageTimingTests {
 
     static MessageTiming timing(Duration firstDelay, Duration maxDelay) {
         var sqs = new PlatformSettings.Sqs(
-                "lightpress-", false, 2, Duration.ofSeconds(2), Duration.ofDays(15), firstDelay, maxDelay);
+                "lightpress-",
+                false,
+                2,
+                Duration.ofSeconds(2),
+                Duration.ofDays(15),
+                firstDelay,
+                maxDelay,
+                Duration.ofMillis(10));
         return new MessageTiming(sqs, new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
