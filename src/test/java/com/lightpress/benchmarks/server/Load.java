@@ -18,6 +18,17 @@ final class Load {
     /** What one run measured: successful requests per second and their latency percentiles. */
     record Result(double perSecond, double p50Ms, double p99Ms, int ok, int failed) {
 
+        /** Every one of these latencies (in nanoseconds) succeeded within the given time. */
+        static Result of(List<Long> latencies, Duration elapsed, int failed) {
+            var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Result(
+                    sorted.length / (elapsed.toNanos() / 1e9),
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.99),
+                    sorted.length,
+                    failed);
+        }
+
         @Override
         public String toString() {
             return "%.1f/s p50 %.1f ms p99 %.1f ms (%d ok, %d failed)".formatted(perSecond, p50Ms, p99Ms, ok, failed);
@@ -54,10 +65,7 @@ final class Load {
                 latencies.addAll(done.latencies);
                 failed += done.failed;
             }
-            var elapsed = (System.nanoTime() - start) / 1e9;
-            var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            return new Result(
-                    sorted.length / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length, failed);
+            return Result.of(latencies, Duration.ofNanos(System.nanoTime() - start), failed);
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);

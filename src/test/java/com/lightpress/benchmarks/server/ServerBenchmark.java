@@ -55,6 +55,13 @@ public final class ServerBenchmark {
     }
 
     private void run() throws Exception {
+        if (!"events".equals(System.getProperty("bench.only"))) {
+            serverAndStart();
+        }
+        new EventsBenchmark(jar, work, servers, table).run();
+    }
+
+    private void serverAndStart() throws Exception {
         var signMs = Jmh.rs256SigningMs();
         var checkMs = Jmh.passwordCheckMs();
         System.out.printf(
@@ -200,6 +207,15 @@ public final class ServerBenchmark {
     }
 
     private ServerProcess startLightpress(String database, int port, String publicUrl) throws Exception {
+        return ServerProcess.start(
+                serverJvm(jar),
+                lightpressProperties(servers, database, port, publicUrl),
+                "http://127.0.0.1:" + port + "/actuator/health/readiness",
+                work.resolve("lightpress-" + port + ".log"));
+    }
+
+    /** The command line of a server: production's JVM options (and any given to profile it), then the jar. */
+    static List<String> serverJvm(Path jar) {
         var jvm = new ArrayList<String>(List.of("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError"));
         // e.g. -Dbench.server-jvm=-XX:StartFlightRecording=filename=target/bench/server.jfr to profile
         var extra = System.getProperty("bench.server-jvm", "");
@@ -207,11 +223,7 @@ public final class ServerBenchmark {
             jvm.addAll(List.of(extra.split(" ")));
         }
         jvm.addAll(List.of("-jar", jar.toString()));
-        return ServerProcess.start(
-                jvm,
-                lightpressProperties(servers, database, port, publicUrl),
-                "http://127.0.0.1:" + port + "/actuator/health/readiness",
-                work.resolve("lightpress-" + port + ".log"));
+        return jvm;
     }
 
     /** Production's settings (the prod profile, default hashing and limits), pointed at the embedded servers. */
