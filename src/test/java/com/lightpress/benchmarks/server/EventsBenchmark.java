@@ -63,11 +63,7 @@ final class EventsBenchmark {
         var notificationsPort = EmbeddedServers.freePort();
         var publicUrl = "http://127.0.0.1:" + mainPort;
         var extracted = split(database, notificationsPort, publicUrl, List.of(NOTIFICATIONS), mainPort);
-        try (var notifications = ServerProcess.start(
-                        ServerBenchmark.serverJvm(jar),
-                        extracted,
-                        "http://127.0.0.1:" + notificationsPort + "/actuator/health/readiness",
-                        work.resolve("lightpress-" + notificationsPort + ".log"));
+        try (var notifications = ServerBenchmark.startLightpress(jar, work, notificationsPort, extracted);
                 var main = startHere(split(
                         database,
                         mainPort,

@@ -207,15 +207,20 @@ public final class ServerBenchmark {
     }
 
     private ServerProcess startLightpress(String database, int port, String publicUrl) throws Exception {
+        return startLightpress(jar, work, port, lightpressProperties(servers, database, port, publicUrl));
+    }
+
+    /** The jar in a JVM of its own, with these settings, ready when its readiness probe answers. */
+    static ServerProcess startLightpress(Path jar, Path work, int port, Map<String, ?> properties) throws Exception {
         return ServerProcess.start(
                 serverJvm(jar),
-                lightpressProperties(servers, database, port, publicUrl),
+                properties,
                 "http://127.0.0.1:" + port + "/actuator/health/readiness",
                 work.resolve("lightpress-" + port + ".log"));
     }
 
     /** The command line of a server: production's JVM options (and any given to profile it), then the jar. */
-    static List<String> serverJvm(Path jar) {
+    private static List<String> serverJvm(Path jar) {
         var jvm = new ArrayList<String>(List.of("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError"));
         // e.g. -Dbench.server-jvm=-XX:StartFlightRecording=filename=target/bench/server.jfr to profile
         var extra = System.getProperty("bench.server-jvm", "");
