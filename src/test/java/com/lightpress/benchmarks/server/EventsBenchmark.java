@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -151,7 +150,7 @@ final class EventsBenchmark {
             ConfigurableApplicationContext context,
             TransactionTemplate transactions,
             JdbcTemplate inbox) {
-        var published = new ConcurrentHashMap<UUID, Instant>();
+        var published = new HashMap<UUID, Instant>();
         var interval = 1_000_000_000L / perSecond;
         var count = (int) (duration.toSeconds() * perSecond);
         var started = System.nanoTime();
