@@ -20,12 +20,16 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -48,6 +52,9 @@ class TokenValidationTests {
     @Autowired
     SigningKeys keys;
 
+    @Autowired
+    ConfigurableApplicationContext context;
+
     String subject;
 
     @BeforeEach
@@ -58,6 +65,38 @@ class TokenValidationTests {
     @Test
     void tokenSignedByAuthIsAccepted() {
         assertStatus(sign(claims(issuer, Instant.now().plusSeconds(300))), 200);
+    }
+
+    @Test
+    void malformedBearerHeaderIsRefusedAsAnInvalidToken() {
+        Api.client(port)
+                .get()
+                .uri("/api/users/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer not a token")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .value(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        value -> assertThat(value).contains("error=\"invalid_token\"", "malformed"))
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** Checking a token on every API request publishes no authentication event; nothing listens. */
+    @Test
+    void checkingATokenPublishesNoAuthenticationEvent() {
+        var events = new CopyOnWriteArrayList<AbstractAuthenticationEvent>();
+        ApplicationListener<AbstractAuthenticationEvent> listener = events::add;
+        context.addApplicationListener(listener);
+        try {
+            assertStatus(sign(claims(issuer, Instant.now().plusSeconds(300))), 200);
+            assertStatus(sign(claims(issuer, Instant.now().minusSeconds(120))), 401);
+        } finally {
+            context.removeApplicationListener(listener);
+        }
+        assertThat(events).isEmpty();
     }
 
     @Test
