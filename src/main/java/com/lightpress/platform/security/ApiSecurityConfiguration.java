@@ -108,9 +108,10 @@ class ApiSecurityConfiguration {
     }
 
     /**
-     * A token's check publishes no authentication event, success or failure: nothing listens to one per API request,
-     * and passing it through the event multicaster was about 3% of the CPU of an authenticated
-     * read (JFR under {@code bench/run}'s load). Logins, on auth's chains, still publish theirs.
+     * A token's check publishes no authentication event, success or failure: nothing listens to
+     * one per API request, and passing it through the event multicaster was about 3% of the CPU
+     * of an authenticated read (JFR under {@code bench/run}'s load). Logins, on auth's chains,
+     * still publish theirs.
      */
     private static AuthenticationManager withoutEvents(JwtAuthenticationProvider checks) {
         return new ProviderManager(checks);
