@@ -21,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -179,13 +180,10 @@ final class EventsBenchmark {
     }
 
     private static void awaitArrivals(BooleanSupplier done) {
-        var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Events did not arrive within five minutes");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(done::getAsBoolean);
     }
 
     /** Production's settings for a process of a split deployment with these local modules. */
