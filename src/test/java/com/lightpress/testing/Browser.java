@@ -2,6 +2,7 @@ package com.lightpress.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,6 +43,14 @@ public final class Browser {
 
     public String base() {
         return base;
+    }
+
+    /** The value of one of this browser's cookies for Lightpress, if it holds it. */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().get(URI.create(base)).stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     public HttpResponse<String> get(String pathOrUrl) {

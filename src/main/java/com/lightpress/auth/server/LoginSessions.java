@@ -5,6 +5,8 @@ import com.lightpress.platform.PlatformSettings;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -32,10 +34,21 @@ class LoginSessions {
 
     private static final String PLAIN_COOKIE = "lightpress_session";
 
+    /** Sessions end when unused for the idle timeout; saves go through {@link LoginSessionStore}'s update. */
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> loginSessionLifetime(AuthSettings settings) {
-        return sessions ->
-                sessions.setDefaultMaxInactiveInterval(settings.session().idleTimeout());
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> loginSessionSettings(AuthSettings settings) {
+        return sessions -> {
+            sessions.setDefaultMaxInactiveInterval(settings.session().idleTimeout());
+            sessions.setUpdateSessionQuery(LoginSessionStore.UPDATE);
+        };
+    }
+
+    /** The session filter's store: no request undoes another one's change of the session id. */
+    @Bean
+    @Primary
+    LoginSessionStore loginSessionStore(
+            JdbcIndexedSessionRepository sessions, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new LoginSessionStore(sessions, jdbc, transactions);
     }
 
     /**
