@@ -12,28 +12,23 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The login sessions as the session filter sees them: Spring Session's JDBC store, except that a
- * request can no longer undo another one's change of the session id.
+ * request can no longer write into a session whose id another request changed meanwhile.
  *
- * <p>Spring Session writes a session's id (with its times and principal) back on every save. A
- * request that read the session before a login changed its id (session fixation protection) and
- * ends after it would write the old id back: the browser's new cookie would find no session, and
- * whoever holds the old id would hold the login. Two requests of one session at once are normal
- * (the login page asks for a passkey challenge while the form is sent; two tabs). So the store's
- * update only touches a row that still has the id the request knows ({@link #UPDATE}); a request
- * that changed the id first renames the row, found by the primary key it was read with.
+ * <p>Spring Session writes a session's id (with its times, principal and changed attributes) on
+ * every save. A request that read the session before a login changed its id (session fixation
+ * protection) and ends after it would give the session its old id back: the browser's new cookie
+ * would find no session, and whoever holds the old id would hold the login. Two requests of one
+ * session at once are normal (the login page asks for a passkey challenge while the form is sent;
+ * two tabs). So a save first locks the session's row: a request that changed the id renames the
+ * row, whatever it is called now (of two logins sent at once, the last one saved keeps the
+ * session), and saves; any other request saves only while the row still has the id it read, and
+ * otherwise writes nothing at all, so a request made with an id that has since been given up
+ * changes nothing in the logged-in session.
  */
 final class LoginSessionStore implements SessionRepository<Session> {
 
-    /** Spring Session's parameters, in its order; the row must still have the id the request knows. */
-    static final String UPDATE = """
-            UPDATE %TABLE_NAME% AS s
-            SET LAST_ACCESS_TIME = v.last_access_time, MAX_INACTIVE_INTERVAL = v.max_inactive_interval,
-                EXPIRY_TIME = v.expiry_time, PRINCIPAL_NAME = v.principal_name
-            FROM (VALUES (CAST(? AS CHAR(36)), CAST(? AS BIGINT), CAST(? AS INT), CAST(? AS BIGINT),
-                          CAST(? AS VARCHAR(100)), CAST(? AS CHAR(36))))
-              AS v(session_id, last_access_time, max_inactive_interval, expiry_time, principal_name, primary_id)
-            WHERE s.PRIMARY_ID = v.primary_id AND s.SESSION_ID = v.session_id
-            """;
+    private static final String LOCK =
+            "SELECT session_id FROM " + LoginSessions.TABLE + " WHERE primary_id = ? FOR UPDATE";
 
     private static final String PRIMARY_ID = "SELECT primary_id FROM " + LoginSessions.TABLE + " WHERE session_id = ?";
 
@@ -43,6 +38,7 @@ final class LoginSessionStore implements SessionRepository<Session> {
     private final JdbcTemplate jdbc;
     private final TransactionOperations transactions;
 
+    /** The transactions must join a running one, as Spring Session's own do here: one connection per request. */
     LoginSessionStore(JdbcIndexedSessionRepository sessions, JdbcTemplate jdbc, TransactionOperations transactions) {
         this.sessions = sessions;
         this.jdbc = jdbc;
@@ -58,10 +54,21 @@ final class LoginSessionStore implements SessionRepository<Session> {
     public void save(Session session) {
         var stored = (StoredSession) session;
         transactions.executeWithoutResult(status -> {
-            if (stored.primaryId != null && !stored.getId().equals(stored.readAs)) {
-                jdbc.update(RENAME, stored.getId(), stored.primaryId);
+            if (stored.primaryId == null) {
+                saveIn(sessions, stored.session);
+                stored.primaryId = jdbc.queryForObject(PRIMARY_ID, String.class, stored.getId());
+            } else {
+                var current = jdbc.queryForList(LOCK, String.class, stored.primaryId);
+                var renamed = !stored.getId().equals(stored.readAs);
+                if (current.isEmpty() || (!renamed && !current.get(0).equals(stored.readAs))) {
+                    return; // ended meanwhile, or renamed by a login since this request read it
+                }
+                if (renamed) {
+                    jdbc.update(RENAME, stored.getId(), stored.primaryId);
+                }
+                saveIn(sessions, stored.session);
             }
-            saveIn(sessions, stored.session);
+            stored.readAs = stored.getId();
         });
     }
 
@@ -83,12 +90,12 @@ final class LoginSessionStore implements SessionRepository<Session> {
         sessions.deleteById(id);
     }
 
-    /** A session as read (or created) by one request, with the row's key and the id it had then. */
+    /** A session as one request read (or created) it, with its row's key and the id it had then. */
     private static final class StoredSession implements Session {
 
         private final Session session;
-        private final @Nullable String primaryId;
-        private final String readAs;
+        private @Nullable String primaryId;
+        private String readAs;
 
         StoredSession(Session session, @Nullable String primaryId) {
             this.session = session;

@@ -34,16 +34,13 @@ class LoginSessions {
 
     private static final String PLAIN_COOKIE = "lightpress_session";
 
-    /** Sessions end when unused for the idle timeout; saves go through {@link LoginSessionStore}'s update. */
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> loginSessionSettings(AuthSettings settings) {
-        return sessions -> {
-            sessions.setDefaultMaxInactiveInterval(settings.session().idleTimeout());
-            sessions.setUpdateSessionQuery(LoginSessionStore.UPDATE);
-        };
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> loginSessionLifetime(AuthSettings settings) {
+        return sessions ->
+                sessions.setDefaultMaxInactiveInterval(settings.session().idleTimeout());
     }
 
-    /** The session filter's store: no request undoes another one's change of the session id. */
+    /** The session filter's store: no request writes into a session another one renamed meanwhile. */
     @Bean
     @Primary
     LoginSessionStore loginSessionStore(
