@@ -98,7 +98,8 @@ public record PlatformSettings(
             @DefaultValue("15d") Duration inboxRetention,
             @DefaultValue("30s") Duration retryFirstDelay,
             @DefaultValue("2h") Duration retryMaxDelay,
-            @DefaultValue("10ms") Duration sendBatchWindow) {
+            @DefaultValue("10ms") Duration sendBatchWindow,
+            @DefaultValue("5s") Duration pollTimeout) {
 
         /** The schedule on which a message that met an infrastructure failure comes back. */
         public Backoff retryBackoff() {

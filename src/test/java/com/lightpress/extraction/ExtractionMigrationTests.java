@@ -23,7 +23,8 @@ class ExtractionMigrationTests {
 
     Deployment deployment = new Deployment()
             .setting("lightpress.notifications.deferred-interval", "1s")
-            .setting("lightpress.notifications.max-attempts", 10_000);
+            .setting("lightpress.notifications.retry.first-delay", "1s")
+            .setting("lightpress.notifications.retry.max-delay", "2s");
     MailArchive mail = new MailArchive();
     MigrationWork work = new MigrationWork(deployment, mail);
 
@@ -106,6 +107,7 @@ class ExtractionMigrationTests {
         expected.addAll(work.paidInvoicesQueuedForNotifications(5));
         expected.addAll(work.paidInvoicesStillBeingProcessed(5));
         deployment.stop("main"); // SIGKILL: it runs in a JVM of its own
+        work.stripeAnswersPromptly();
         mail.restartSmtp();
     }
 

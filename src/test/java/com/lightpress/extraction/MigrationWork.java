@@ -54,6 +54,7 @@ class MigrationWork {
     private Map<String, Object> aliceSubscription;
     private Map<String, Object> daveSubscription;
     private final List<StubMapping> stripeFailures = new ArrayList<>();
+    private final List<Map<String, Object>> slowInvoices = new ArrayList<>();
     private Instant stripeFixedAt;
 
     MigrationWork(Deployment deployment, MailArchive mail) {
@@ -232,6 +233,14 @@ class MigrationWork {
         return receipts;
     }
 
+    /** Stripe answers the re-reads of the invoices that were slow at once again. */
+    void stripeAnswersPromptly() {
+        slowInvoices.forEach(invoice -> stripe.server()
+                .stubFor(WireMock.get(urlPathEqualTo("/v1/invoices/" + invoice.get("id")))
+                        .willReturn(StripeStub.json(200, invoice))));
+        slowInvoices.clear();
+    }
+
     /**
      * Paid invoices that the main process is still processing (Stripe answers its re-reads slowly)
      * when the test kills it.
@@ -243,6 +252,7 @@ class MigrationWork {
             stripe.server()
                     .stubFor(WireMock.get(urlPathEqualTo("/v1/invoices/" + invoice.get("id")))
                             .willReturn(StripeStub.json(200, invoice).withFixedDelay(8000)));
+            slowInvoices.add(invoice);
             webhook(StripeJson.event("invoice.paid", invoice, StripeJson.now()));
             receipts.add(Email.of(alice, "Receipt for invoice " + invoice.get("number")));
         }

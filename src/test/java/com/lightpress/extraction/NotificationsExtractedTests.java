@@ -15,7 +15,9 @@ import io.awspring.cloud.sqs.operations.SqsTemplate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.modulith.events.support.EventExternalizerModuleListener;
@@ -29,7 +31,22 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class NotificationsExtractedTests {
 
+    /** Both processes, started once for the tests that need them only running. */
+    static SplitDeployment running;
+
+    /** A deployment of its own, for a test that starts and stops its processes. */
     SplitDeployment deployment = SplitDeployment.extracting("notifications");
+
+    @BeforeAll
+    static void startBoth() {
+        running = SplitDeployment.extracting("notifications");
+        running.startBoth();
+    }
+
+    @AfterAll
+    static void stopBoth() {
+        running.close();
+    }
 
     @AfterEach
     void stop() {
@@ -38,15 +55,14 @@ class NotificationsExtractedTests {
 
     @Test
     void paidInvoiceBecomesOneReceiptAndAnInAppNotificationInTheOtherProcess() {
-        deployment.startBoth();
-        var user = new OAuthClient(deployment.portOf("auth")).newUser("Split Customer");
+        var user = new OAuthClient(running.portOf("auth")).newUser("Split Customer");
 
-        var number = payInvoice(user);
+        var number = payInvoice(running, user);
 
         var receipt = Mailbox.awaitSubject(user.email(), "Receipt for invoice " + number);
         assertThat(receipt.text()).contains(number);
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(inbox(user)).contains(number));
+                .untilAsserted(() -> assertThat(inbox(running, user)).contains(number));
         assertExactlyOneReceipt(user, number);
     }
 
@@ -54,7 +70,7 @@ class NotificationsExtractedTests {
     void eventsPublishedWhileTheOtherProcessIsDownArriveWhenItStarts() {
         deployment.startMain();
         var user = new OAuthClient(deployment.portOf("auth")).newUser("Patient Customer");
-        var number = payInvoice(user);
+        var number = payInvoice(deployment, user);
 
         deployment.startExtracted();
 
@@ -64,24 +80,21 @@ class NotificationsExtractedTests {
 
     @Test
     void anEventDeliveredTwiceSendsOneEmail() {
-        deployment.startBoth();
-        var user = new OAuthClient(deployment.portOf("auth")).newUser("Twice Delivered");
-        var number = payInvoice(user);
+        var user = new OAuthClient(running.portOf("auth")).newUser("Twice Delivered");
+        var number = payInvoice(running, user);
         Mailbox.awaitSubject(user.email(), "Receipt for invoice " + number);
-        var event = deployment.main().bean(EventRecorder.class).all(InvoicePaid.class).stream()
+        var event = running.main().bean(EventRecorder.class).all(InvoicePaid.class).stream()
                 .filter(paid -> paid.number().equals(number))
                 .findFirst()
                 .orElseThrow();
 
-        deployment
-                .main()
+        running.main()
                 .bean(EventExternalizerModuleListener.class)
                 .externalize(event)
                 .join();
 
         assertExactlyOneReceipt(user, number);
-        assertThat(deployment
-                        .extracted()
+        assertThat(running.extracted()
                         .jdbc()
                         .queryForObject(
                                 "SELECT count(*) FROM lightpress_shared.inbox WHERE event_id = ?",
@@ -97,8 +110,8 @@ class NotificationsExtractedTests {
         Mailbox.awaitSubject(user.email(), "Confirm your email address");
         var database = deployment.main().jdbc();
         database.execute("ALTER TABLE lightpress_shared.inbox RENAME TO inbox_away");
-        var number = payInvoice(user);
-        await().atMost(Duration.ofSeconds(20)).until(() -> messagesInFlight("notifications") > 0);
+        var number = payInvoice(deployment, user);
+        await().atMost(Duration.ofSeconds(20)).until(() -> messagesInFlight(deployment, "notifications") > 0);
 
         deployment.stopExtracted();
         database.execute("ALTER TABLE lightpress_shared.inbox_away RENAME TO inbox");
@@ -110,41 +123,38 @@ class NotificationsExtractedTests {
 
     @Test
     void messageOfAnUnknownTypeIsDeadLettered() {
-        deployment.startBoth();
-        var sqs = deployment.main().bean(SqsTemplate.class);
+        var sqs = running.main().bean(SqsTemplate.class);
 
-        sqs.send(to -> to.queue(deployment.queueOf("notifications"))
+        sqs.send(to -> to.queue(running.queueOf("notifications"))
                 .payload("{\"what\":\"ever\"}")
                 .headers(Map.of(
                         "lightpress-event-type", "com.lightpress.billing.SomethingNew",
                         "lightpress-event-id", UUID.randomUUID().toString(),
                         "lightpress-schema-version", "1")));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> messagesWaiting("notifications-dlq") == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> messagesWaiting(running, "notifications-dlq") == 1);
     }
 
     @Test
     void queuesAreCreatedWithARedrivePolicyToTheirDeadLetterQueue() {
-        deployment.startMain();
-
-        var policy = queueAttributeText("notifications", QueueAttributeName.REDRIVE_POLICY);
+        var policy = queueAttributeText(running, "notifications", QueueAttributeName.REDRIVE_POLICY);
 
         assertThat(policy).contains("notifications-dlq").containsPattern("\"maxReceiveCount\":\"?10");
     }
 
-    private int messagesInFlight(String queue) {
-        return queueAttribute(queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+    private static int messagesInFlight(SplitDeployment deployment, String queue) {
+        return queueAttribute(deployment, queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
     }
 
-    private int messagesWaiting(String queue) {
-        return queueAttribute(queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+    private static int messagesWaiting(SplitDeployment deployment, String queue) {
+        return queueAttribute(deployment, queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
     }
 
-    private int queueAttribute(String queue, QueueAttributeName attribute) {
-        return Integer.parseInt(queueAttributeText(queue, attribute));
+    private static int queueAttribute(SplitDeployment deployment, String queue, QueueAttributeName attribute) {
+        return Integer.parseInt(queueAttributeText(deployment, queue, attribute));
     }
 
-    private String queueAttributeText(String queue, QueueAttributeName attribute) {
+    private static String queueAttributeText(SplitDeployment deployment, String queue, QueueAttributeName attribute) {
         var sqs = deployment.main().bean(SqsAsyncClient.class);
         var url = sqs.getQueueUrl(request -> request.queueName(deployment.queueOf(queue)))
                 .join()
@@ -156,12 +166,12 @@ class NotificationsExtractedTests {
         return value;
     }
 
-    private String payInvoice(TestUser user) {
+    private static String payInvoice(SplitDeployment deployment, TestUser user) {
         var customer = StripeScenarios.customerOf(deployment.main().jdbc(), user.id());
         return StripeScenarios.payInvoice(deployment.portOf("billing"), customer);
     }
 
-    private String inbox(TestUser user) {
+    private static String inbox(SplitDeployment deployment, TestUser user) {
         return Api.client(deployment.portOf("notifications"))
                 .get()
                 .uri("/api/notifications")

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * describes for its operation (status, headers, body), and each request the server accepted one
  * the document allows. Exchanges outside the documented API (OAuth endpoints, pages, unknown
  * paths sent on purpose) pass unchecked. Which operations were checked is written to
- * target/contract-validation.txt when the test JVM ends.
+ * target/contract-validation/PID.txt when the test JVM ends.
  */
 final class ContractValidation implements ClientHttpRequestInterceptor {
 
@@ -172,8 +172,9 @@ final class ContractValidation implements ClientHttpRequestInterceptor {
                 + "validated:\n" + String.join("\n", new TreeSet<>(VALIDATED)) + "\n\nnot validated by any web test:\n"
                 + String.join("\n", missing) + "\n";
         try {
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target", "contract-validation.txt"), report);
+            // one report per test JVM (surefire runs two, each with its share of the classes)
+            var reports = Files.createDirectories(Path.of("target", "contract-validation"));
+            Files.writeString(reports.resolve(ProcessHandle.current().pid() + ".txt"), report);
         } catch (IOException e) {
             System.err.println(report);
         }

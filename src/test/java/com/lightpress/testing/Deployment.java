@@ -1,7 +1,6 @@
 package com.lightpress.testing;
 
 import com.lightpress.platform.modules.ModuleActivation;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -151,11 +150,10 @@ public final class Deployment implements AutoCloseable {
                 String.valueOf(embedded.get("spring.datasource.password"))));
     }
 
+    /** Stops every process at once: each waits for its listeners' polls under way. */
     @Override
     public void close() {
-        var processes = new ArrayList<>(running.keySet());
-        Collections.reverse(processes);
-        processes.forEach(this::stop);
+        stopAll();
     }
 
     private int portOf(String process, Layout processLayout) {
@@ -186,6 +184,8 @@ public final class Deployment implements AutoCloseable {
         settings.put("lightpress.platform.sqs.create-queues", true);
         settings.put("lightpress.platform.sqs.visibility-timeout", "3s");
         settings.put("lightpress.platform.sqs.max-receive-count", 10);
+        // a process that stops waits for its long poll under way
+        settings.put("lightpress.platform.sqs.poll-timeout", "1s");
         settings.put("lightpress.platform.events.resubmit-interval", "1s");
         settings.put("lightpress.platform.events.resubmit-after", "2s");
         settings.put("lightpress.billing.stripe.api-key", StripeStub.API_KEY);

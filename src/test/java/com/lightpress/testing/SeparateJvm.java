@@ -46,6 +46,7 @@ final class SeparateJvm implements Deployment.Running {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=240m",
                 // DevTools is on the test class path; the process runs as in production, without
                 // its restart class loader and its development defaults.
                 "-Dspring.devtools.restart.enabled=false",

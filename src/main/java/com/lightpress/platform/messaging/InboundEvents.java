@@ -36,9 +36,6 @@ class InboundEvents implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundEvents.class);
 
-    /** How long one poll waits for messages (an SQS long poll). */
-    static final Duration POLL_TIMEOUT = Duration.ofSeconds(5);
-
     private final SqsAsyncClient client;
     private final SqsTemplate sqs;
     private final EventRouting routing;
@@ -93,7 +90,7 @@ class InboundEvents implements SmartLifecycle {
                 .queueNames(queues)
                 .messageListener(this::receive)
                 .configure(options -> options.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
-                        .pollTimeout(POLL_TIMEOUT)
+                        .pollTimeout(settings.pollTimeout())
                         .maxConcurrentMessages(10)
                         .maxDelayBetweenPolls(Duration.ofSeconds(1))
                         // deletes in batches: a message deleted late comes back, and the inbox drops it

@@ -14,7 +14,7 @@ import org.springframework.messaging.Message;
  * The timing of inbound messages: how long one waited in its queue (the meter {@code
  * lightpress.queue.lag}, per module), and how long one that met an infrastructure failure stays
  * hidden before it comes back, doubling with each receive so few receives cover a long outage.
- * That delay is never shorter than a long poll ({@link InboundEvents#POLL_TIMEOUT}) and a second,
+ * That delay is never shorter than a long poll ({@code poll-timeout}) and a second,
  * whatever the settings and the jitter: a poll under way when the database failed must not take
  * the same message again and use up another of its receives.
  */
@@ -35,7 +35,7 @@ final class MessageTiming {
         var receives = Integer.parseInt(String.valueOf(message.getHeaders()
                 .getOrDefault(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT, "1")));
         var delay = settings.retryBackoff().delayAfter(receives, id);
-        var shortest = InboundEvents.POLL_TIMEOUT.toSeconds() + 1;
+        var shortest = settings.pollTimeout().toSeconds() + 1;
         var seconds = (int) Math.min(
                 Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS,
                 Math.max(shortest, delay.plusMillis(999).toSeconds()));

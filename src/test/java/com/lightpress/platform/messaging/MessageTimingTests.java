@@ -15,6 +15,8 @@ import org.springframework.messaging.support.MessageBuilder;
 
 class MessageTimingTests {
 
+    static final Duration POLL_TIMEOUT = Duration.ofSeconds(5);
+
     static MessageTiming timing(Duration firstDelay, Duration maxDelay) {
         var sqs = new PlatformSettings.Sqs(
                 "lightpress-",
@@ -24,7 +26,8 @@ class MessageTimingTests {
                 Duration.ofDays(15),
                 firstDelay,
                 maxDelay,
-                Duration.ofMillis(10));
+                Duration.ofMillis(10),
+                POLL_TIMEOUT);
         return new MessageTiming(sqs, new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
@@ -41,11 +44,10 @@ class MessageTimingTests {
         var impatient = timing(Duration.ofSeconds(6), Duration.ofSeconds(12));
         var delays = IntStream.range(0, 200).mapToObj(i -> hide(impatient, 1)).toList();
         assertThat(delays)
-                .allSatisfy(delay -> assertThat(delay)
-                        .isGreaterThan(InboundEvents.POLL_TIMEOUT)
-                        .isLessThanOrEqualTo(Duration.ofSeconds(12)));
+                .allSatisfy(delay ->
+                        assertThat(delay).isGreaterThan(POLL_TIMEOUT).isLessThanOrEqualTo(Duration.ofSeconds(12)));
         assertThat(hide(timing(Duration.ofMillis(100), Duration.ofSeconds(1)), 1))
-                .isEqualTo(InboundEvents.POLL_TIMEOUT.plusSeconds(1));
+                .isEqualTo(POLL_TIMEOUT.plusSeconds(1));
     }
 
     @Test
