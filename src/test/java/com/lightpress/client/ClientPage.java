@@ -31,6 +31,21 @@ final class ClientPage {
         return base;
     }
 
+    /** A wait whose failure says where the browser was and what it showed, as CI keeps no screenshot. */
+    private WebDriverWait patiently() {
+        var wait = new WebDriverWait(driver, PATIENCE);
+        wait.withMessage(() -> {
+            try {
+                var text = String.valueOf(script("return document.body ? document.body.innerText : '';"));
+                return "the browser was at " + driver.getCurrentUrl() + " showing: "
+                        + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+            } catch (RuntimeException e) {
+                return "the page could not be read: " + e.getMessage();
+            }
+        });
+        return wait;
+    }
+
     /** Opens a route of the client, such as {@code #/profile}. */
     ClientPage open(String route) {
         driver.get(base + "/app/" + route);
@@ -38,23 +53,23 @@ final class ClientPage {
     }
 
     WebElement await(By locator) {
-        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return patiently().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     void awaitText(By locator, String text) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        patiently().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
     void awaitUrl(String fragment) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.urlContains(fragment));
+        patiently().until(ExpectedConditions.urlContains(fragment));
     }
 
     void awaitGone(By locator) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(locator));
+        patiently().until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
 
     void awaitAttribute(By locator, String attribute, String value) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.attributeToBe(locator, attribute, value));
+        patiently().until(ExpectedConditions.attributeToBe(locator, attribute, value));
     }
 
     void type(By locator, String text) {
@@ -75,17 +90,14 @@ final class ClientPage {
 
     /** Clicks the element once it is clickable, finding it again if the page re-renders it meanwhile. */
     void click(By locator) {
-        new WebDriverWait(driver, PATIENCE)
-                .ignoring(StaleElementReferenceException.class)
-                .until(page -> {
-                    var element =
-                            ExpectedConditions.elementToBeClickable(locator).apply(page);
-                    if (element == null) {
-                        return false;
-                    }
-                    element.click();
-                    return true;
-                });
+        patiently().ignoring(StaleElementReferenceException.class).until(page -> {
+            var element = ExpectedConditions.elementToBeClickable(locator).apply(page);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     List<WebElement> all(By locator) {
@@ -125,7 +137,7 @@ final class ClientPage {
     /** The error shown next to a form field, found through the field's aria-describedby. */
     String errorNextTo(By field) {
         var input = await(field);
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.attributeToBe(field, "aria-invalid", "true"));
+        patiently().until(ExpectedConditions.attributeToBe(field, "aria-invalid", "true"));
         var described = input.getDomAttribute("aria-describedby");
         var texts = new StringBuilder();
         for (var id : described.split(" ")) {
