@@ -57,6 +57,32 @@ class ProfileApiTests {
                 .isEqualTo("USER");
     }
 
+    /** One write with its length, not a flushed response in chunks; a copy still current gets 304. */
+    @Test
+    void profileGoesOutWithItsLengthAndItsETagAnswersIfNoneMatch() {
+        var etag = api.get()
+                .uri("/api/users/me")
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .exists(HttpHeaders.CONTENT_LENGTH)
+                .expectHeader()
+                .doesNotExist(HttpHeaders.TRANSFER_ENCODING)
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+
+        api.get()
+                .uri("/api/users/me")
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+    }
+
     @Test
     void updateWithCurrentETagChangesTheProfileAndPublishesProfileUpdated() {
         var etag = etag();
