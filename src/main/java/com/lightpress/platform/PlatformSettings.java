@@ -83,12 +83,14 @@ public record PlatformSettings(
      *     extended at start if a queue keeps them longer
      * @param retryFirstDelay how long a message whose processing failed for want of the database
      *     stays invisible the first time; the delay doubles with each receive. It is never shorter
-     *     than the listener's poll timeout (5 s) and a second, so a poll under way when the
-     *     database failed cannot take the same message again
+     *     than the listener's poll timeout and a second, so a poll under way when the database
+     *     failed cannot take the same message again
      * @param retryMaxDelay the longest a message is kept invisible after such a failure (SQS
      *     allows 12 hours)
      * @param sendBatchWindow how long an outgoing event waits for others to the same queue, to
      *     leave with them in one request (up to ten)
+     * @param pollTimeout how long one receive waits for messages (an SQS long poll, at most 20
+     *     s); a stopping process waits for the one under way
      */
     public record Sqs(
             @DefaultValue("lightpress-") String queuePrefix,
