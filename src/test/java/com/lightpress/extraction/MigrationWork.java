@@ -235,10 +235,15 @@ class MigrationWork {
 
     /** Stripe answers the re-reads of the invoices that were slow at once again. */
     void stripeAnswersPromptly() {
-        slowInvoices.forEach(invoice -> stripe.server()
-                .stubFor(WireMock.get(urlPathEqualTo("/v1/invoices/" + invoice.get("id")))
-                        .willReturn(StripeStub.json(200, invoice))));
+        slowInvoices.forEach(invoice -> answerInvoiceReads(invoice, 0));
         slowInvoices.clear();
+    }
+
+    /** Stripe answers reads of the invoice with it, after the delay. */
+    private void answerInvoiceReads(Map<String, Object> invoice, int delayMillis) {
+        stripe.server()
+                .stubFor(WireMock.get(urlPathEqualTo("/v1/invoices/" + invoice.get("id")))
+                        .willReturn(StripeStub.json(200, invoice).withFixedDelay(delayMillis)));
     }
 
     /**
@@ -249,9 +254,7 @@ class MigrationWork {
         var receipts = new ArrayList<Email>();
         for (int i = 0; i < invoices; i++) {
             var invoice = StripeJson.invoice(StripeJson.id("in"), aliceCustomer, StripeJson.id("sub"), "paid");
-            stripe.server()
-                    .stubFor(WireMock.get(urlPathEqualTo("/v1/invoices/" + invoice.get("id")))
-                            .willReturn(StripeStub.json(200, invoice).withFixedDelay(8000)));
+            answerInvoiceReads(invoice, 8000);
             slowInvoices.add(invoice);
             webhook(StripeJson.event("invoice.paid", invoice, StripeJson.now()));
             receipts.add(Email.of(alice, "Receipt for invoice " + invoice.get("number")));
