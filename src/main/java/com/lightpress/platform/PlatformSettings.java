@@ -89,6 +89,8 @@ public record PlatformSettings(
      *     allows 12 hours)
      * @param sendBatchWindow how long an outgoing event waits for others to the same queue, to
      *     leave with them in one request (up to ten)
+     * @param sendThreads how many events may be on their way to SQS at once; each holds a thread
+     *     of the externalizer's own until SQS answered
      * @param pollTimeout how long one receive waits for messages (an SQS long poll, at most 20
      *     s); a stopping process waits for the one under way
      */
@@ -101,6 +103,7 @@ public record PlatformSettings(
             @DefaultValue("30s") Duration retryFirstDelay,
             @DefaultValue("2h") Duration retryMaxDelay,
             @DefaultValue("10ms") Duration sendBatchWindow,
+            @DefaultValue("20") int sendThreads,
             @DefaultValue("5s") Duration pollTimeout) {
 
         /** The schedule on which a message that met an infrastructure failure comes back. */

@@ -7,6 +7,7 @@ import com.lightpress.testing.Deployment;
 import com.lightpress.testing.EmbeddedServers;
 import com.lightpress.testing.Mailbox;
 import com.lightpress.testing.OAuthClient;
+import com.lightpress.testing.Publications;
 import com.lightpress.testing.StripeScenarios;
 import java.time.Duration;
 import java.util.Map;
@@ -69,20 +70,7 @@ class UnsentEventsTests {
                                 .containsExactlyInAnyOrder(VERIFY, "Receipt for invoice " + number));
     }
 
-    /** Publications for the externalizer of events of the given module, in any process schema. */
     private int unsent(String module) {
-        var database = deployment.database();
-        return database
-                .queryForList(
-                        "SELECT table_schema FROM information_schema.tables WHERE table_name = 'event_publication'",
-                        String.class)
-                .stream()
-                .mapToInt(schema -> database.queryForObject(
-                        "SELECT count(*) FROM " + schema + ".event_publication WHERE completion_date IS NULL"
-                                + " AND listener_id LIKE 'org.springframework.modulith.events.support.%'"
-                                + " AND event_type LIKE ?",
-                        Integer.class,
-                        "com.lightpress." + module + ".%"))
-                .sum();
+        return Publications.unsent(deployment.database(), module);
     }
 }

@@ -10,6 +10,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -20,15 +21,16 @@ import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.support.EventExternalizerModuleListener;
 import org.springframework.modulith.runtime.ApplicationModulesRuntime;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * Events across processes: Spring Modulith's externalizer (a registry-tracked listener, so an
- * event whose send fails is sent again) with an SQS transport on the way out, the inbox on the way
- * in, and the hand-over of work when modules move between processes. Every process has it, also
- * one that runs every module: that is where a module folded back finds what its old process left.
- * Nothing here touches SQS unless some module runs, or ran, elsewhere.
+ * event whose send fails is sent again, on threads of its own) with an SQS transport on the way
+ * out, the inbox on the way in, and the hand-over of work when modules move between processes.
+ * Every process has it, also one that runs every module: that is where a module folded back finds
+ * what its old process left. Nothing here touches SQS unless some module runs, or ran, elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
@@ -92,6 +94,20 @@ class MessagingConfiguration {
                 .build();
     }
 
+    /**
+     * The externalizer's threads: a send mostly waits for SQS, and waiting there must not hold the
+     * threads of the other listeners. Spring Boot's executor for {@code @Async} stays the default
+     * ({@code spring.task.execution.mode: force}).
+     */
+    @Bean(SqsEventExternalizer.EXECUTOR)
+    ThreadPoolTaskExecutor eventSendExecutor(ThreadPoolTaskExecutorBuilder builder, PlatformSettings settings) {
+        var threads = settings.sqs().sendThreads();
+        return builder.corePoolSize(threads)
+                .maxPoolSize(threads)
+                .threadNamePrefix("event-sends-")
+                .build();
+    }
+
     @Bean
     @DependsOn("queueProvisioning")
     EventExternalizerModuleListener sqsEventExternalizer(
@@ -102,7 +118,7 @@ class MessagingConfiguration {
             EventTargets targets,
             ModuleActivation activation,
             PlatformSettings settings) {
-        return new EventExternalizerModuleListener(
+        return new SqsEventExternalizer(
                 configuration, new SqsEventTransport(eventSqsTemplate, messages, inbox, targets, activation, settings));
     }
 

@@ -27,6 +27,7 @@ class MessageTimingTests {
                 firstDelay,
                 maxDelay,
                 Duration.ofMillis(10),
+                20,
                 POLL_TIMEOUT);
         return new MessageTiming(sqs, new SimpleMeterRegistry(), Clock.systemUTC());
     }
