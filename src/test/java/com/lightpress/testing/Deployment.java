@@ -51,6 +51,14 @@ public final class Deployment implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Settings that send a process's SQS calls to another endpoint (one that refuses or never
+     * answers), whose queues it does not try to create at start.
+     */
+    public static Map<String, Object> sqsAt(String endpoint) {
+        return Map.of("spring.cloud.aws.sqs.endpoint", endpoint, "lightpress.platform.sqs.create-queues", false);
+    }
+
     /** Removes a process from the layout, after stopping it if it runs. */
     public Deployment without(String process) {
         if (running.containsKey(process)) {
