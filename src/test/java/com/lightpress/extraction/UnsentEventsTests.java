@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
  * billing (and, in AWS, may send billing's events). Those that an SQS which takes requests and
  * never answers holds are held on the externalizer's own threads only: the process's own listeners
  * keep working meanwhile. When the externalizer shared their executor (eight threads), a dozen held
- * sends (one per sign-up, for notifications' process) stopped them until the sends timed out,
- * minutes later.
+ * sends (one per sign-up, for notifications' process) stopped them until the sends timed out.
  */
 class UnsentEventsTests {
 
