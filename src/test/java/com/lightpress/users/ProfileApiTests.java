@@ -40,9 +40,7 @@ class ProfileApiTests {
 
     @Test
     void profileCarriesAnETag() {
-        api.get()
-                .uri("/api/users/me")
-                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+        getProfile()
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -60,9 +58,7 @@ class ProfileApiTests {
     /** One write with its length, not a flushed response in chunks; a copy still current gets 304. */
     @Test
     void profileGoesOutWithItsLengthAndItsETagAnswersIfNoneMatch() {
-        var etag = api.get()
-                .uri("/api/users/me")
-                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+        var etag = getProfile()
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -74,9 +70,7 @@ class ProfileApiTests {
                 .getResponseHeaders()
                 .getETag();
 
-        api.get()
-                .uri("/api/users/me")
-                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+        getProfile()
                 .header(HttpHeaders.IF_NONE_MATCH, etag)
                 .exchange()
                 .expectStatus()
@@ -189,10 +183,13 @@ class ProfileApiTests {
                 .exchange();
     }
 
+    /** The user's own {@code GET /api/users/me}, with their token. */
+    private RestTestClient.RequestHeadersSpec<?> getProfile() {
+        return api.get().uri("/api/users/me").header(HttpHeaders.AUTHORIZATION, user.bearer());
+    }
+
     private String etag() {
-        return api.get()
-                .uri("/api/users/me")
-                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+        return getProfile()
                 .exchange()
                 .returnResult(String.class)
                 .getResponseHeaders()
