@@ -145,6 +145,22 @@ class PlatformWebTests {
         api.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         api.get().uri("/actuator/info").exchange().expectStatus().isOk();
         api.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+        // springdoc serves Swagger UI from its webjar with a handler of its own, which does not
+        // need Boot's resource chain (off: application.yaml)
+        api.get()
+                .uri("/swagger-ui/index.html")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("swagger-ui"));
+        api.get()
+                .uri("/swagger-ui/swagger-initializer.js")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("/v3/api-docs"));
     }
 
     @Test
