@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * cost, so only a few run at once (by default one per core) and the rest wait a moment, then are
  * refused with {@link HashingBusy}. A burst of logins thus costs bounded memory and leaves the
  * process alive. The {@code {argon2id}} prefix in each hash lets a stronger setting replace it at
- * the next login.
+ * the next login. Argon2 is compiled the fast way of two ({@link Argon2Compilation}).
  */
 @Component
 public class PasswordHashing {
@@ -40,6 +40,7 @@ public class PasswordHashing {
 
     PasswordHashing(AuthSettings settings, MeterRegistry meters) {
         var cost = settings.passwordHashing();
+        Argon2Compilation.inlineArgon2();
         var argon2 = new Argon2PasswordEncoder(16, 32, cost.parallelism(), cost.memoryKib(), cost.iterations());
         this.encoder = new DelegatingPasswordEncoder(ARGON2, Map.of(ARGON2, argon2));
         var concurrency = cost.maxConcurrent() > 0

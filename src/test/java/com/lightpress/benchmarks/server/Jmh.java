@@ -1,7 +1,7 @@
 package com.lightpress.benchmarks.server;
 
 import com.lightpress.auth.config.AuthSettings;
-import com.lightpress.benchmarks.PasswordHashingBenchmark;
+import com.lightpress.auth.credentials.PasswordHashingBenchmark;
 import com.lightpress.benchmarks.Rs256SigningBenchmark;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
