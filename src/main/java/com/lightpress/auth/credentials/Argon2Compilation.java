@@ -1,5 +1,6 @@
 package com.lightpress.auth.credentials;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +25,7 @@ final class Argon2Compilation {
     private static final String ARGON2 = "org/bouncycastle/crypto/generators/Argon2BytesGenerator*.*";
 
     /** A directive in HotSpot's JSON format: when compiling Argon2, inline Argon2's own methods. */
-    static final String DIRECTIVE = "[{match: \"%s\", inline: \"+%s\"}]".formatted(ARGON2, ARGON2);
+    private static final String DIRECTIVE = "[{match: \"%s\", inline: \"+%s\"}]".formatted(ARGON2, ARGON2);
 
     private static final AtomicBoolean ADDED = new AtomicBoolean();
 
@@ -38,11 +39,15 @@ final class Argon2Compilation {
                 try {
                     Files.writeString(file, DIRECTIVE);
                     var result = diagnosticCommand("compilerDirectivesAdd", file.toString());
-                    LOG.debug("Argon2's compiler directive: {}", result);
+                    if (!result.contains("added")) {
+                        // the command answers a refusal (a full stack, a syntax error) as text
+                        LOG.info("Argon2's functions are compiled as the JVM chooses: {}", result.strip());
+                    }
                 } finally {
-                    Files.delete(file);
+                    // the directive is read by then; a file left in the temp folder harms nothing
+                    file.toFile().delete();
                 }
-            } catch (JMException | java.io.IOException | RuntimeException e) {
+            } catch (JMException | IOException | RuntimeException e) {
                 LOG.info(
                         "Argon2's functions are compiled as the JVM chooses (no compiler directive: {})", e.toString());
             }
