@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * HotSpot compiles them to one of two speeds, decided by which function it happens to compile
  * first: one compiled on its own early is then too large to be inlined into its caller, and every
  * password check in that JVM takes about twice as long (measured on a 2-core machine at the
- * default cost: 105 to 140 ms in about two JVMs of three, 50 to 70 ms in the others). A compiler
+ * default cost: 102 to 164 ms in seven JVMs of nine, 52 to 91 ms in the other two). A compiler
  * directive, added before the first hash, makes the fast compilation the only one. The hash it
  * computes is the same either way; on a JVM without HotSpot's diagnostic commands, nothing changes.
  */
