@@ -26,8 +26,10 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -217,6 +219,88 @@ class ClusterTests {
         var tokens = Tokens.of(client.exchange(code, verifier).body());
         assertThat(tokens.claims().path("amr").toString()).contains("swk");
         assertThat(tokens.subject()).isEqualTo(user.id());
+    }
+
+    /**
+     * Each instance answers {@code GET /api/users/me} from its cache of accounts. Many changes at
+     * once, each through a random instance: the instance that made a change reads it at once, and
+     * in the end every instance reads the last one; a change made in the database by hand reaches
+     * every instance too.
+     */
+    @Test
+    @Order(4)
+    void everyInstanceReadsAProfileChangedThroughAnother() throws Exception {
+        var user = new OAuthClient(balancer.port()).newUser("Cached Everywhere");
+        var threads = Executors.newFixedThreadPool(8);
+        try {
+            var changes = new ArrayList<Future<?>>();
+            for (int i = 0; i < 40; i++) {
+                var name = "Name " + i;
+                changes.add(threads.submit(() -> {
+                    var read = me(instances.get(ThreadLocalRandom.current().nextInt(instances.size())), user.bearer());
+                    var writer = instances.get(ThreadLocalRandom.current().nextInt(instances.size()));
+                    var changed = http.send(
+                            HttpRequest.newBuilder(URI.create(writer.url() + "/api/users/me"))
+                                    .header("Authorization", user.bearer())
+                                    .header("Content-Type", "application/json")
+                                    .header(
+                                            "If-Match",
+                                            read.headers().firstValue("ETag").orElseThrow())
+                                    .method(
+                                            "PATCH",
+                                            HttpRequest.BodyPublishers.ofString("{\"displayName\":\"" + name + "\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(changed.statusCode()).as(changed.body()).isIn(200, 412);
+                    if (changed.statusCode() == 200) {
+                        assertThat(version(me(writer, user.bearer())))
+                                .as("the instance that made a change reads it at once")
+                                .isGreaterThanOrEqualTo(version(changed));
+                    }
+                    return null;
+                }));
+            }
+            for (var change : changes) {
+                change.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        var id = UUID.fromString(user.id());
+        var stored = instances
+                .get(0)
+                .jdbc()
+                .queryForMap("SELECT display_name, version FROM users.accounts WHERE id = ?", id);
+        assertThat((long) stored.get("version")).as("some changes won").isGreaterThan(1);
+        for (var instance : instances) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                var read = me(instance, user.bearer());
+                assertThat(version(read)).isEqualTo(stored.get("version"));
+                assertThat(OAuthClient.json(read.body()).path("displayName").asString())
+                        .isEqualTo(stored.get("display_name"));
+            });
+        }
+
+        instances.get(0).jdbc().update("UPDATE users.accounts SET status = 'DISABLED' WHERE id = ?", id);
+
+        for (var instance : instances) {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() ->
+                            assertThat(me(instance, user.bearer()).statusCode()).isEqualTo(403));
+        }
+    }
+
+    private HttpResponse<String> me(LightpressProcess instance, String bearer) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(instance.url() + "/api/users/me"))
+                        .header("Authorization", bearer)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long version(HttpResponse<String> answer) {
+        return Long.parseLong(answer.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
     }
 
     private HttpResponse<String> call(LightpressProcess instance, String path, String bearer, String json)

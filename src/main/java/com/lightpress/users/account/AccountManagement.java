@@ -32,13 +32,19 @@ public class AccountManagement implements UserAccounts {
     private static final UUID FIRST_ID = new UUID(0, 0);
 
     private final AccountRepository accounts;
+    private final AccountCache cache;
     private final UsersSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccountManagement(
-            AccountRepository accounts, UsersSettings settings, ApplicationEventPublisher events, Clock clock) {
+            AccountRepository accounts,
+            AccountCache cache,
+            UsersSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.accounts = accounts;
+        this.cache = cache;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -87,6 +93,15 @@ public class AccountManagement implements UserAccounts {
     /** The account and its version in one read, for answers with an ETag. */
     public VersionedAccount current(UserId id) {
         return VersionedAccount.of(find(id));
+    }
+
+    /**
+     * {@link #current}, from this instance's cache: after a change made on another instance it may
+     * answer the previous version for the moment the change's announcement takes to arrive (see
+     * {@link AccountCache}). For answers only, never before a change.
+     */
+    public VersionedAccount recent(UserId id) {
+        return cache.get(id, () -> accounts.read(id).map(VersionedAccount::of)).orElseThrow(AccountNotFound::new);
     }
 
     @Transactional

@@ -73,7 +73,7 @@ class ProfileController {
     @GetMapping
     @Nullable
     AccountView me(AuthenticatedUser user, ServletWebRequest request) {
-        var account = active(user);
+        var account = active(accounts.recent(new UserId(user.id())));
         // Sets the ETag and answers 304 to a matching If-None-Match, as a ResponseEntity would,
         // without the flush that commits its response before the request ends (the body then
         // goes out in chunks): the most frequent authenticated read stays one write.
@@ -126,11 +126,14 @@ class ProfileController {
     }
 
     private VersionedAccount active(AuthenticatedUser user) {
-        var current = accounts.current(new UserId(user.id()));
-        if (current.view().status() != AccountStatus.ACTIVE) {
+        return active(accounts.current(new UserId(user.id())));
+    }
+
+    private static VersionedAccount active(VersionedAccount account) {
+        if (account.view().status() != AccountStatus.ACTIVE) {
             throw new AccountInactive();
         }
-        return current;
+        return account;
     }
 
     private static ResponseEntity<AccountView> withETag(VersionedAccount account) {
