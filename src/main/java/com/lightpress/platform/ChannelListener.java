@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.springframework.context.SmartLifecycle;
  * ({@link DedicatedConnections}), on a thread of its own, and reconnects after losing it. NOTIFY
  * reaches only listeners connected at that moment, so a subclass hears when listening begins and
  * ends, and makes up for what it may have missed in between; until it first hears that listening
- * began, it must assume it hears nothing. Every method it implements runs on the listening thread. It starts early (phase 0): before the web server takes requests, and
+ * began, it must assume it hears nothing. Every method it implements runs on the listening thread,
+ * but {@link #deaf()} also on the thread that stops it. It starts early (phase 0): before the web server takes requests, and
  * stops after it.
  */
 public abstract class ChannelListener implements SmartLifecycle {
@@ -24,6 +26,8 @@ public abstract class ChannelListener implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelListener.class);
     private static final int POLL_MILLIS = 500;
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /** What LISTEN takes unquoted and pg_notify finds as written: the name goes into SQL as it is. */
+    private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final JdbcConnectionDetails database;
     private final String name;
@@ -37,6 +41,11 @@ public abstract class ChannelListener implements SmartLifecycle {
      *     {@code lightpress-notifications-listener}
      */
     protected ChannelListener(JdbcConnectionDetails database, String name, List<String> channels) {
+        channels.forEach(channel -> {
+            if (!CHANNEL_NAME.matcher(channel).matches()) {
+                throw new IllegalArgumentException("Not a channel name for LISTEN: " + channel);
+            }
+        });
         this.database = database;
         this.name = name;
         this.channels = List.copyOf(channels);
@@ -75,6 +84,7 @@ public abstract class ChannelListener implements SmartLifecycle {
             thread.interrupt();
         }
         DedicatedConnections.closeQuietly(connection);
+        deaf();
     }
 
     @Override
@@ -88,22 +98,29 @@ public abstract class ChannelListener implements SmartLifecycle {
     }
 
     private void listen() {
-        var failures = 0;
-        if (connection != null) {
-            listening();
-        }
+        // counts failures in a row; a failed connection at start was one
+        var failures = connection == null ? 1 : 0;
+        var heard = false;
         while (running) {
             try {
                 var current = connection;
                 if (current == null) {
                     current = connect();
                     connection = current;
-                    LOG.info("Listening on {} again", channels);
+                    heard = false;
+                }
+                if (!heard) {
                     listening();
+                    heard = true;
+                    if (failures > 0) {
+                        LOG.info("Listening on {} again", channels);
+                    }
                     failures = 0;
                 }
                 receive(current.unwrap(PGConnection.class));
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // whatever failed, listening starts over: a thread that ended would leave the
+                // subclass believing it hears what it no longer does
                 if (running) {
                     if (failures++ == 0) {
                         LOG.warn("Lost the connection that listens on {}; retrying every {}", channels, RETRY, e);

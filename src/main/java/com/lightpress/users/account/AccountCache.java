@@ -60,13 +60,11 @@ class AccountCache extends ChannelListener implements AfterSaveCallback<Account>
         }
         var before = forgotten.get();
         var account = read.get();
-        account.ifPresent(it -> {
-            accounts.put(id, it);
-            // what was read may predate a change whose announcement came in between
-            if (forgotten.get() != before || !listening) {
-                accounts.invalidate(id);
-            }
-        });
+        // kept only if nothing was forgotten since the read began: what was read may predate a
+        // change whose announcement came in between (forgetting counts, then removes, so a
+        // forgetting that counts after this check removes what it keeps)
+        account.ifPresent(it ->
+                accounts.asMap().compute(id, (key, current) -> forgotten.get() == before && listening ? it : current));
         return account;
     }
 
@@ -117,8 +115,13 @@ class AccountCache extends ChannelListener implements AfterSaveCallback<Account>
         forgetAll();
     }
 
+    /** An account's id, or {@code *} when the accounts' tables were emptied. */
     @Override
     protected void received(String channel, String payload) {
-        forget(new UserId(UUID.fromString(payload)));
+        if (payload.equals("*")) {
+            forgetAll();
+        } else {
+            forget(new UserId(UUID.fromString(payload)));
+        }
     }
 }
