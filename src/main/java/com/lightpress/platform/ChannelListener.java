@@ -18,8 +18,8 @@ import org.springframework.context.SmartLifecycle;
  * reaches only listeners connected at that moment, so a subclass hears when listening begins and
  * ends, and makes up for what it may have missed in between; until it first hears that listening
  * began, it must assume it hears nothing. Every method it implements runs on the listening thread,
- * but {@link #deaf()} also on the thread that stops it. It starts early (phase 0): before the web server takes requests, and
- * stops after it.
+ * but {@link #deaf()} also on the thread that stops it. It starts early (phase 0): before the web
+ * server takes requests, and stops after it.
  */
 public abstract class ChannelListener implements SmartLifecycle {
 

@@ -76,9 +76,7 @@ class AccountCacheTests {
         awaitKept(id);
         jdbc.update("DELETE FROM users.account_roles WHERE account_id = ? AND role = 'USER'", id.value());
 
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> accounts.recent(id).view().roles().isEmpty());
+        awaitNoRoles(id);
     }
 
     /** Other accounts of this test class have roles of their own; they need none after this. */
@@ -89,9 +87,7 @@ class AccountCacheTests {
 
         jdbc.execute("TRUNCATE users.account_roles");
 
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> accounts.recent(id).view().roles().isEmpty());
+        awaitNoRoles(id);
     }
 
     /** A read that began before a change and ends after its announcement keeps nothing. */
@@ -183,6 +179,12 @@ class AccountCacheTests {
                 "UPDATE users.accounts SET display_name = 'Heard Again', version = version + 1 WHERE id = ?",
                 id.value());
         awaitName(id, "Heard Again");
+    }
+
+    private void awaitNoRoles(UserId id) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> accounts.recent(id).view().roles().isEmpty());
     }
 
     private void awaitName(UserId id, String name) {
