@@ -97,26 +97,22 @@ public abstract class ChannelListener implements SmartLifecycle {
         return 0;
     }
 
+    /** One round per connection: receiving returns only when stopped, and anything failing starts the next round. */
     private void listen() {
         // counts failures in a row; a failed connection at start was one
         var failures = connection == null ? 1 : 0;
-        var heard = false;
         while (running) {
             try {
                 var current = connection;
                 if (current == null) {
                     current = connect();
                     connection = current;
-                    heard = false;
                 }
-                if (!heard) {
-                    listening();
-                    heard = true;
-                    if (failures > 0) {
-                        LOG.info("Listening on {} again", channels);
-                    }
-                    failures = 0;
+                listening();
+                if (failures > 0) {
+                    LOG.info("Listening on {} again", channels);
                 }
+                failures = 0;
                 receive(current.unwrap(PGConnection.class));
             } catch (SQLException | RuntimeException e) {
                 // whatever failed, listening starts over: a thread that ended would leave the
