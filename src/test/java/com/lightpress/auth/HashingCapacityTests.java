@@ -41,6 +41,8 @@ class HashingCapacityTests {
 
     @Test
     void burstOfSignUpsRunsAtMostTheAllowedHashesAndRefusesTheRestCleanly() throws Exception {
+        var hashes = meters.get("lightpress.auth.password.hashes").timer();
+        var hashedBefore = hashes.count();
         var threads = Executors.newFixedThreadPool(100);
         var answers = new ArrayList<Future<HttpResponse<String>>>();
         try {
@@ -52,16 +54,22 @@ class HashingCapacityTests {
                                 + "\",\"displayName\":\"Burst\"}")));
             }
             var busy = 0;
+            var accepted = 0;
             for (var answer : answers) {
                 var response = answer.get();
                 assertThat(response.statusCode()).as(response.body()).isIn(202, 503);
-                if (response.statusCode() == 503) {
+                if (response.statusCode() == 202) {
+                    accepted++;
+                } else {
                     busy++;
                     assertThat(response.headers().firstValue("Retry-After")).isPresent();
                     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
                 }
             }
             assertThat(busy).as("some sign-ups found every slot taken").isPositive();
+            assertThat(hashes.count() - hashedBefore)
+                    .as("one hash timed per accepted sign-up, none for a refused one")
+                    .isEqualTo(accepted);
         } finally {
             threads.shutdownNow();
         }

@@ -4,6 +4,7 @@ import com.lightpress.auth.config.AuthSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -37,6 +38,7 @@ public class PasswordHashing {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private final Counter refused;
+    private final Timer took;
 
     PasswordHashing(AuthSettings settings, MeterRegistry meters) {
         var cost = settings.passwordHashing();
@@ -57,6 +59,9 @@ public class PasswordHashing {
                 .register(meters);
         this.refused = Counter.builder("lightpress.auth.password.hashes.refused")
                 .description("Requests answered 503 because no hashing slot became free in time")
+                .register(meters);
+        this.took = Timer.builder("lightpress.auth.password.hashes")
+                .description("Time of one password hash or check, from the moment it has its slot")
                 .register(meters);
     }
 
@@ -86,7 +91,7 @@ public class PasswordHashing {
         }
         try {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-            return work.get();
+            return took.record(work);
         } finally {
             running.decrementAndGet();
             permits.release();
