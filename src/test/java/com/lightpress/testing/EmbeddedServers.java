@@ -70,7 +70,11 @@ public final class EmbeddedServers {
         return shared;
     }
 
-    /** Servers for the local run, keeping PostgreSQL's data in the given directory. */
+    /**
+     * Servers whose PostgreSQL keeps its data in the given directory, with PostgreSQL's own
+     * defaults (the shared servers' turn off flushing to disk): for the local run and the
+     * benchmark.
+     */
     public static EmbeddedServers persistent(Path dataDirectory, int smtpPort) {
         return new EmbeddedServers(postgres(dataDirectory), smtpPort);
     }

@@ -4,6 +4,8 @@ import com.lightpress.benchmarks.server.Load.Result;
 import com.lightpress.testing.EmbeddedServers;
 import com.lightpress.testing.EmbeddedServersInitializer;
 import com.lightpress.testing.LoadBalancer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The server benchmark behind README's table: the packaged jar with the defaults users get, in a
@@ -31,13 +34,24 @@ public final class ServerBenchmark {
 
     private final Path jar;
     private final Path work;
-    private final EmbeddedServers servers = EmbeddedServers.shared();
+    private final EmbeddedServers servers;
     private final Table table = new Table();
     private final int cores = Runtime.getRuntime().availableProcessors();
 
-    private ServerBenchmark(Path jar, Path work) {
+    private ServerBenchmark(Path jar, Path work) throws IOException {
         this.jar = jar;
         this.work = work;
+        this.servers = EmbeddedServers.persistent(emptied(work.resolve("postgres")), EmbeddedServers.freePort());
+    }
+
+    /**
+     * A directory for PostgreSQL's data, emptied: the benchmark's PostgreSQL runs with its own
+     * defaults (every commit flushed to disk), as production's does, not with the tests' settings,
+     * which trade durability for speed; and on a fresh data directory in every run.
+     */
+    private static Path emptied(Path directory) throws IOException {
+        FileSystemUtils.deleteRecursively(directory);
+        return Files.createDirectories(directory);
     }
 
     public static void main(String[] args) throws Exception {
