@@ -129,7 +129,7 @@ public final class EmbeddedServers {
      * its open ones are closed; {@code false} brings it back.
      */
     public void setDatabaseDown(String jdbcUrl, boolean down) {
-        var name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        var name = nameOf(jdbcUrl);
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + !down);
@@ -140,6 +140,24 @@ public final class EmbeddedServers {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot change database " + name, e);
         }
+    }
+
+    /**
+     * Drops a database, closing what is still connected to it, so that PostgreSQL does nothing
+     * more for it (such as vacuuming what was written to it).
+     */
+    public void dropDatabase(String jdbcUrl) {
+        var name = nameOf(jdbcUrl);
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop database " + name, e);
+        }
+    }
+
+    private static String nameOf(String jdbcUrl) {
+        return jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
     }
 
     public String jdbcUrl(String database) {
