@@ -115,12 +115,7 @@ public final class EmbeddedServers {
     /** Creates an empty database, so each application context starts from a clean slate. */
     public String createDatabase() {
         var name = "lightpress_" + databases.incrementAndGet();
-        try (var connection = postgres.getPostgresDatabase().getConnection();
-                var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create database " + name, e);
-        }
+        administer("create", name, "CREATE DATABASE " + name);
         return jdbcUrl(name);
     }
 
@@ -130,15 +125,15 @@ public final class EmbeddedServers {
      */
     public void setDatabaseDown(String jdbcUrl, boolean down) {
         var name = nameOf(jdbcUrl);
-        try (var connection = postgres.getPostgresDatabase().getConnection();
-                var statement = connection.createStatement()) {
-            statement.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + !down);
-            if (down) {
-                statement.execute(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot change database " + name, e);
+        var allow = "ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + !down;
+        if (down) {
+            administer(
+                    "change",
+                    name,
+                    allow,
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+        } else {
+            administer("change", name, allow);
         }
     }
 
@@ -148,11 +143,18 @@ public final class EmbeddedServers {
      */
     public void dropDatabase(String jdbcUrl) {
         var name = nameOf(jdbcUrl);
+        administer("drop", name, "DROP DATABASE " + name + " WITH (FORCE)");
+    }
+
+    /** Runs statements about a database from PostgreSQL's own {@code postgres} database. */
+    private void administer(String verb, String name, String... statements) {
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE " + name + " WITH (FORCE)");
+            for (var sql : statements) {
+                statement.execute(sql);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot drop database " + name, e);
+            throw new IllegalStateException("Cannot " + verb + " database " + name, e);
         }
     }
 
