@@ -44,17 +44,26 @@ class CloudFormationOperationsTests {
             }
         }
 
+        var queueStack = stack(environment, layout, "Queues");
+        for (var alarm : alarms(queueStack)) {
+            var properties = queueStack.properties(alarm);
+            assertThat(properties.get("AlarmActions")).as(alarm).isEqualTo(List.of(TOPIC));
+            assertThat(properties.get("OKActions")).as(alarm).isEqualTo(List.of(TOPIC));
+            metrics.add(String.valueOf(properties.get("MetricName")));
+        }
+
         assertThat(metrics)
                 .contains(
+                        "ApproximateNumberOfMessagesVisible",
                         "HTTPCode_Target_5XX_Count",
                         "HTTPCode_ELB_5XX_Count",
                         "RequestCount",
                         "TargetResponseTime",
                         "UnHealthyHostCount",
                         "ApproximateAgeOfOldestMessage",
-                        "lightpress.events.incomplete.all",
-                        "lightpress.events.dead",
-                        "lightpress.emails.dead",
+                        "lightpress.events.incomplete.all.value",
+                        "lightpress.events.dead.value",
+                        "lightpress.emails.dead.count",
                         "CPUUtilization",
                         "FreeStorageSpace",
                         "DatabaseConnections",
@@ -94,8 +103,12 @@ class CloudFormationOperationsTests {
     }
 
     private static StackEvaluation operations(String environment, String layout) {
+        return stack(environment, layout, "Operations");
+    }
+
+    private static StackEvaluation stack(String environment, String layout, String nested) {
         return LightpressStacks.root(environment, Map.of("SplitModules", layout, "AlarmTopicArn", TOPIC))
-                .nested("Operations");
+                .nested(nested);
     }
 
     private static List<String> alarms(StackEvaluation stack) {
