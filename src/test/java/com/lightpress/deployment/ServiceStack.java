@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** One evaluated service.yaml stack, read the way the tests ask about it. */
 record ServiceStack(String name, StackEvaluation stack) {
@@ -27,6 +28,19 @@ record ServiceStack(String name, StackEvaluation stack) {
     /** Secret settings by name, each with the ARN (and JSON key) it is read from. */
     Map<String, String> secrets() {
         return pairs("Secrets", "ValueFrom");
+    }
+
+    /** The paths of one of the service's listener rules ("ListenerRule", "MoreListenerRule"). */
+    List<String> pathPatterns(String rule) {
+        var condition = Template.map(((List<?>) stack.properties(rule).get("Conditions")).get(0));
+        return asList(Template.map(condition.get("PathPatternConfig")).get("Values"));
+    }
+
+    /** Whether the load balancer sends this service whatever no module claims (the rule of /*). */
+    boolean takesTheRest() {
+        return Stream.of("ListenerRule", "MoreListenerRule")
+                .filter(stack::exists)
+                .anyMatch(rule -> pathPatterns(rule).contains("/*"));
     }
 
     List<String> localModules() {
