@@ -181,6 +181,20 @@ class MigrationWork {
         awaitUntil(() -> failed(schema, module) > 0 || (module.equals("notifications") && emailsToRetry() > 0));
     }
 
+    /** Until a listener of the module has failed in that registry schema, its publication kept there. */
+    void awaitFailedIn(String schema, String module) {
+        awaitUntil(() -> failed(schema, module) > 0);
+    }
+
+    /** Notifications' in-app table is away: its listeners fail, their publications stay incomplete. */
+    void keepNotificationsFromWriting() {
+        database.execute("ALTER TABLE notifications.notifications RENAME TO notifications_away");
+    }
+
+    void letNotificationsWriteAgain() {
+        database.execute("ALTER TABLE notifications.notifications_away RENAME TO notifications");
+    }
+
     private int emailsToRetry() {
         return count("SELECT count(*) FROM notifications.deliveries WHERE status = 'PENDING' AND attempts > 0");
     }
