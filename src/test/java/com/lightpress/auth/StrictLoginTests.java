@@ -10,6 +10,7 @@ import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.Tokens;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,15 +117,20 @@ class StrictLoginTests {
     }
 
     @Test
-    void replayedRefreshTokenRevokesTheWholeFamily() {
+    void replayedRefreshTokenRevokesTheWholeFamilyAndEndsTheBrowsersLogin() {
         var user = client.newUser("Leaky Tab");
-        var rotated = Tokens.of(client.refresh(user.tokens().refreshToken()).body());
+        var browser = new Browser(port);
+        var tokens = client.logIn(browser, user.email(), user.password(), Map.of());
+        var rotated = Tokens.of(client.refresh(tokens.refreshToken()).body());
 
-        var replay = client.refresh(user.tokens().refreshToken());
+        var replay = client.refresh(tokens.refreshToken());
 
         assertThat(replay.statusCode()).isEqualTo(400);
         assertThat(replay.body()).contains("invalid_grant");
         assertThat(client.refresh(rotated.refreshToken()).statusCode()).isEqualTo(400);
+        assertThat(Browser.location(browser.get(client.authorizeUrl(OAuthClient.challenge("v"), Map.of()))))
+                .as("the browser that logged in is asked for the password again")
+                .endsWith("/login");
         await().untilAsserted(() -> assertThat(events.all(RefreshTokenReused.class))
                 .anyMatch(event -> event.userId().toString().equals(user.id())));
         assertThat(client.logIn(user.email(), user.password()).refreshToken()).isNotBlank();

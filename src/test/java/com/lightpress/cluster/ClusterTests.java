@@ -9,18 +9,22 @@ import com.lightpress.testing.DeviceFlow;
 import com.lightpress.testing.EmbeddedServers;
 import com.lightpress.testing.LightpressProcess;
 import com.lightpress.testing.LoadBalancer;
+import com.lightpress.testing.Mailbox;
 import com.lightpress.testing.OAuthClient;
 import com.lightpress.testing.OAuthClient.Tokens;
 import com.lightpress.testing.SoftwarePasskey;
 import com.lightpress.testing.SseClient;
 import com.lightpress.users.UserId;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -28,26 +32,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three instances on one database behind a load balancer without stickiness, every request on
- * an instance chosen at random: a user's whole life, from sign-up to a new password, works as on
- * one instance, a passkey ceremony begun on one instance ends on another, and a login survives
- * the instance that made it going away.
+ * an instance chosen at random: a user's whole life, from sign-up to logging out, works as on
+ * one instance; a login ended in any way (a new password, a reset, a revoked refresh token, a
+ * disabled or closed account) ends on every instance; a passkey ceremony begun on one instance
+ * ends on another; and a login survives the instance that made it going away.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTests {
+
+    private static final Pattern RESET_LINK = Pattern.compile("reset-password\\?token=([A-Za-z0-9_%.~-]+)");
 
     static LoadBalancer balancer;
     static List<LightpressProcess> instances = new ArrayList<>();
@@ -117,26 +128,82 @@ class ClusterTests {
                 .hasSize(3);
     }
 
-    @Test
+    /** The ways a login ends besides logging out, each asked of whichever instance the balancer picks. */
+    enum Ending {
+        PASSWORD_CHANGED,
+        PASSWORD_RESET,
+        REFRESH_TOKEN_REVOKED,
+        ACCOUNT_DISABLED,
+        ACCOUNT_CLOSED
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Ending.class)
     @Order(2)
-    void aNewPasswordEndsTheLoginOnEveryInstance() throws Exception {
+    void anEndedLoginEndsOnEveryInstance(Ending ending) throws Exception {
         var client = new OAuthClient(balancer.port());
-        var user = client.newUser("Changes Everything");
+        var user =
+                client.newUser("Ended " + ending.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         var browser = new Browser(balancer.port());
         var tokens = client.logIn(browser, user.email(), user.password(), Map.of());
 
-        var change = http.send(
-                HttpRequest.newBuilder(URI.create(balancer.url() + "/api/auth/password"))
-                        .header("Authorization", bearer(tokens))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + user.password()
-                                + "\",\"newPassword\":\"the next long passphrase " + UUID.randomUUID() + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        var answer = switch (ending) {
+            case PASSWORD_CHANGED ->
+                send("POST", "/api/auth/password", bearer(tokens), """
+                                {"currentPassword": "%s", "newPassword": "%s"}""".formatted(user.password(), newPassword()));
+            case PASSWORD_RESET -> resetPassword(client, user.email());
+            case REFRESH_TOKEN_REVOKED ->
+                client.token(
+                        Map.of("token", tokens.refreshToken(), "client_id", OAuthClient.CLIENT_ID), "/oauth2/revoke");
+            case ACCOUNT_DISABLED ->
+                send(
+                        "POST",
+                        "/api/admin/users/" + user.id() + "/disable",
+                        "Bearer " + client.admin().tokens().accessToken(),
+                        null);
+            case ACCOUNT_CLOSED -> send("DELETE", "/api/users/me", bearer(tokens), null);
+        };
 
-        assertThat(change.statusCode()).as(change.body()).isEqualTo(204);
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 204);
         assertEveryInstanceAsksForThePassword(client, browser);
         assertThat(client.refresh(tokens.refreshToken()).statusCode()).isEqualTo(400);
+    }
+
+    /** Asks for a reset and sets a new password with the token the email brings. */
+    private HttpResponse<String> resetPassword(OAuthClient client, String email) throws Exception {
+        assertThat(client.post("/api/auth/password-reset", Map.of("email", email))
+                        .statusCode())
+                .isEqualTo(202);
+        var link = RESET_LINK.matcher(
+                Mailbox.awaitSubject(email, "Reset your password").text());
+        assertThat(link.find()).isTrue();
+        return client.post(
+                "/api/auth/password-reset/confirm",
+                Map.of(
+                        "token",
+                        URLDecoder.decode(link.group(1), StandardCharsets.UTF_8),
+                        "newPassword",
+                        newPassword()));
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization, @Nullable String json)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(balancer.url() + path)).header("Authorization", authorization);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(
+                request.method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String newPassword() {
+        return "the next long passphrase " + UUID.randomUUID();
     }
 
     @Test
