@@ -191,7 +191,9 @@ class AuthorizationServerTests {
         var again = browser.followUntil(
                 browser.get("/oauth2/device_verification?user_code=" + userCode), location -> false);
 
-        assertThat(again.body()).contains("Allow this device").contains(userCode);
+        assertThat(again.body())
+                .contains("Allow this device", userCode, DeviceFlow.CLIENT_ID)
+                .contains("It asks for: <strong>", "<strong>profile</strong>", "<strong>email</strong>");
         assertThat(client.token(DeviceFlow.poll(requested)).body()).contains("authorization_pending");
     }
 
