@@ -13,13 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compares how long sign-up takes for a new address and for one already registered, with the
- * production password hashing, so the answer's timing does not reveal who has an account. Not
- * part of the test suite; run it with {@code ./mvnw test -Dtest=SignUpTimingBenchmark}.
+ * Compares how long sign-up and a password-reset request take for a new or unknown address and
+ * for one already registered, with the production password hashing, so the answer's timing does
+ * not reveal who has an account. Not part of the test suite; run it with
+ * {@code ./mvnw test -Dtest=AccountTimingBenchmark}.
  */
-class SignUpTimingBenchmark {
+class AccountTimingBenchmark {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SignUpTimingBenchmark.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AccountTimingBenchmark.class);
     private static final int ROUNDS = 40;
 
     @Test
@@ -41,6 +42,13 @@ class SignUpTimingBenchmark {
                         client.signUp("new-" + UUID.randomUUID() + "@example.com", "a new passphrase 12", "New")));
                 existing.add(time(() -> client.signUp(known, "another passphrase 34", "Again")));
             }
+            var unknownResets = new ArrayList<Long>();
+            var knownResets = new ArrayList<Long>();
+            for (int i = 0; i < ROUNDS; i++) {
+                unknownResets.add(time(() -> client.post(
+                        "/api/auth/password-reset", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com"))));
+                knownResets.add(time(() -> client.post("/api/auth/password-reset", Map.of("email", known))));
+            }
             LOG.info(
                     "Sign-up over HTTP, {} rounds: new address median {} ms (p90 {}), known address median {} ms (p90 {})",
                     ROUNDS,
@@ -48,6 +56,14 @@ class SignUpTimingBenchmark {
                     p90(fresh),
                     median(existing),
                     p90(existing));
+            LOG.info(
+                    "Password-reset request over HTTP, {} rounds: unknown address median {} ms (p90 {}),"
+                            + " known address median {} ms (p90 {})",
+                    ROUNDS,
+                    median(unknownResets),
+                    p90(unknownResets),
+                    median(knownResets),
+                    p90(knownResets));
         }
     }
 
