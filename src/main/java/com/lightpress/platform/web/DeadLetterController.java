@@ -36,7 +36,9 @@ class DeadLetterController {
         return deadLetters.newestFirst(limit);
     }
 
-    @Operation(summary = "Read a dead letter", description = "One failed event with its listener and last error.")
+    @Operation(
+            summary = "Read a dead letter",
+            description = "One failed event with its listener, its attempts and when it was given up.")
     @GetMapping("/api/admin/dead-letters/{id}")
     DeadLetter show(@PathVariable UUID id) {
         return deadLetters.find(id).orElseThrow(DeadLetterController::notFound);
