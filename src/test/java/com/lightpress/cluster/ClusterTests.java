@@ -60,6 +60,8 @@ class ClusterTests {
 
     private static final Pattern RESET_LINK = Pattern.compile("reset-password\\?token=([A-Za-z0-9_%.~-]+)");
 
+    private static final String SESSION_COOKIE = "lightpress_session";
+
     static LoadBalancer balancer;
     static List<LightpressProcess> instances = new ArrayList<>();
 
@@ -115,11 +117,12 @@ class ClusterTests {
         var poll = new DeviceFlow(client).approve(browser, email, password);
         assertThat(client.token(poll).statusCode()).isEqualTo(200);
 
+        var session = loginSessionOf(browser);
         var logout = browser.get("/connect/logout?id_token_hint=" + latest.idToken() + "&post_logout_redirect_uri="
                 + balancer.url() + "/app/");
         assertThat(Browser.isRedirect(browser.followUntil(logout, location -> location.contains("/app/"))))
                 .isTrue();
-        assertEveryInstanceAsksForThePassword(client, browser);
+        assertEveryInstanceAsksForThePassword(client, session);
         assertThat(client.refresh(latest.refreshToken()).statusCode())
                 .as("logging out ended the login's tokens too")
                 .isEqualTo(400);
@@ -147,6 +150,7 @@ class ClusterTests {
         var browser = new Browser(balancer.port());
         var tokens = client.logIn(browser, user.email(), user.password(), Map.of());
 
+        var session = loginSessionOf(browser);
         var answer = switch (ending) {
             case PASSWORD_CHANGED ->
                 send("POST", "/api/auth/password", bearer(tokens), """
@@ -165,7 +169,10 @@ class ClusterTests {
         };
 
         assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 204);
-        assertEveryInstanceAsksForThePassword(client, browser);
+        // a disabled or closed account ends its logins when auth hears of it from users, moments later
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertEveryInstanceAsksForThePassword(client, session));
         assertThat(client.refresh(tokens.refreshToken()).statusCode()).isEqualTo(400);
     }
 
@@ -404,16 +411,37 @@ class ClusterTests {
         assertThat(client.refresh(tokens.refreshToken()).statusCode()).isEqualTo(200);
     }
 
-    /** After the login ended, each instance sends the same browser to the login page. */
-    private static void assertEveryInstanceAsksForThePassword(OAuthClient client, Browser browser) {
+    /**
+     * After the login ended, each instance sends its login session to the login page. Each is
+     * asked with the session cookie the browser had while logged in, not with a new session an
+     * earlier answer may have given it.
+     */
+    private static void assertEveryInstanceAsksForThePassword(OAuthClient client, String session) {
+        var http = HttpClient.newHttpClient();
         for (var instance : instances) {
             var authorize = client.authorizeUrl(OAuthClient.challenge("verifier"), Map.of())
                     .replace(balancer.url(), instance.url());
-            var answer = browser.get(authorize);
+            var answer = send(
+                    http,
+                    HttpRequest.newBuilder(URI.create(authorize))
+                            .header("Cookie", SESSION_COOKIE + "=" + session)
+                            .build());
             assertThat(Browser.isRedirect(answer)).isTrue();
             assertThat(Browser.location(answer))
                     .as("instance %d", instance.port())
                     .endsWith("/login");
+        }
+    }
+
+    private static String loginSessionOf(Browser browser) {
+        return browser.cookie(SESSION_COOKIE).orElseThrow();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -178,12 +178,20 @@ class MigrationWork {
      * notifications an email kept for a later attempt.
      */
     void awaitUnfinishedIn(String schema, String module) {
-        awaitUntil(() -> failed(schema, module) > 0 || (module.equals("notifications") && emailsToRetry() > 0));
+        awaitUntil(() -> failedIn(schema, module) > 0 || (module.equals("notifications") && emailsToRetry() > 0));
+    }
+
+    /** Publications for the module's listeners not completed yet in a registry schema. */
+    int incompleteIn(String schema, String module) {
+        return count(
+                "SELECT count(*) FROM " + schema + ".event_publication WHERE completion_date IS NULL"
+                        + " AND listener_id LIKE ?",
+                "com.lightpress." + module + ".%");
     }
 
     /** Until a listener of the module has failed in that registry schema, its publication kept there. */
     void awaitFailedIn(String schema, String module) {
-        awaitUntil(() -> failed(schema, module) > 0);
+        awaitUntil(() -> failedIn(schema, module) > 0);
     }
 
     /** Notifications' in-app table is away: its listeners fail, their publications stay incomplete. */
@@ -319,7 +327,7 @@ class MigrationWork {
                 .count();
     }
 
-    private int failed(String schema, String module) {
+    int failedIn(String schema, String module) {
         return count(
                 "SELECT count(*) FROM " + schema + ".event_publication WHERE completion_date IS NULL"
                         + " AND status = 'FAILED' AND listener_id LIKE ?",
