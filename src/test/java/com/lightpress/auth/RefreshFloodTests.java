@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,10 +67,15 @@ class RefreshFloodTests {
     @Test
     void junkRefreshFloodLeavesNormalTrafficServed() throws Exception {
         var user = client.newUser("Keeps Working");
+        var start = new CountDownLatch(1);
         var junk = new ArrayList<Future<HttpResponse<String>>>();
         for (int i = 0; i < 3 * JUNK_THREADS; i++) {
-            junk.add(junkThreads.submit(() -> client.refresh(OAuthClient.randomString())));
+            junk.add(junkThreads.submit(() -> {
+                start.await();
+                return client.refresh(OAuthClient.randomString());
+            }));
         }
+        start.countDown();
         var normal = new ArrayList<Future<Timed>>();
         for (int i = 0; i < 10; i++) {
             normal.add(threads.submit(timed(() -> profileStatus(user.bearer()))));
@@ -79,7 +86,7 @@ class RefreshFloodTests {
         var ownRefresh = client.refresh(user.tokens().refreshToken());
 
         for (var refused : junk) {
-            var answer = refused.get();
+            var answer = refused.get(2, TimeUnit.MINUTES);
             assertThat(answer.statusCode()).isEqualTo(400);
             assertThat(OAuthClient.json(answer.body()).path("error").asString()).isEqualTo("invalid_grant");
         }

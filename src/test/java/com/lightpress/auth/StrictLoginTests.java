@@ -121,6 +121,10 @@ class StrictLoginTests {
         var user = client.newUser("Leaky Tab");
         var browser = new Browser(port);
         var tokens = client.logIn(browser, user.email(), user.password(), Map.of());
+        var authorize = client.authorizeUrl(OAuthClient.challenge("v"), Map.of());
+        assertThat(Browser.location(browser.get(authorize)))
+                .as("before: the login lasts")
+                .contains("code=");
         var rotated = Tokens.of(client.refresh(tokens.refreshToken()).body());
 
         var replay = client.refresh(tokens.refreshToken());
@@ -128,7 +132,7 @@ class StrictLoginTests {
         assertThat(replay.statusCode()).isEqualTo(400);
         assertThat(replay.body()).contains("invalid_grant");
         assertThat(client.refresh(rotated.refreshToken()).statusCode()).isEqualTo(400);
-        assertThat(Browser.location(browser.get(client.authorizeUrl(OAuthClient.challenge("v"), Map.of()))))
+        assertThat(Browser.location(browser.get(authorize)))
                 .as("the browser that logged in is asked for the password again")
                 .endsWith("/login");
         await().untilAsserted(() -> assertThat(events.all(RefreshTokenReused.class))

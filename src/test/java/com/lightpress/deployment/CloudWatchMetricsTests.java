@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataResponse;
 /**
  * The alarms and the dashboard read Lightpress's metrics by the names and dimensions the running
  * application sends to CloudWatch: a metric read under a name nobody sends would keep its alarm
- * quiet for ever ({@code TreatMissingData: notBreaching}). The application runs with the export on
- * (as in AWS, every second here) and a CloudWatch client that keeps what it is given.
+ * quiet for ever ({@code TreatMissingData: notBreaching}). The application runs with the export on,
+ * as in AWS but every second, and a CloudWatch client that keeps what it is given.
  */
 @LightpressTest(
         properties = {

@@ -183,10 +183,7 @@ class MigrationWork {
 
     /** Publications for the module's listeners not completed yet in a registry schema. */
     int incompleteIn(String schema, String module) {
-        return count(
-                "SELECT count(*) FROM " + schema + ".event_publication WHERE completion_date IS NULL"
-                        + " AND listener_id LIKE ?",
-                "com.lightpress." + module + ".%");
+        return publications(schema, module, "");
     }
 
     /** Until a listener of the module has failed in that registry schema, its publication kept there. */
@@ -328,9 +325,13 @@ class MigrationWork {
     }
 
     int failedIn(String schema, String module) {
+        return publications(schema, module, " AND status = 'FAILED'");
+    }
+
+    private int publications(String schema, String module, String condition) {
         return count(
-                "SELECT count(*) FROM " + schema + ".event_publication WHERE completion_date IS NULL"
-                        + " AND status = 'FAILED' AND listener_id LIKE ?",
+                "SELECT count(*) FROM " + schema + ".event_publication WHERE completion_date IS NULL" + condition
+                        + " AND listener_id LIKE ?",
                 "com.lightpress." + module + ".%");
     }
 
