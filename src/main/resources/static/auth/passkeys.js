@@ -18,12 +18,20 @@ function base64url(buffer) {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+// Sending a form (the login) renames the login session. A passkey request still under way, such as
+// the challenge the autofill asks for as the page loads, would reach the server after the login
+// with the old session id and start a new session, whose cookie would replace the login's and bring
+// the login page back: sending a form gives such requests up first.
+const pending = new AbortController();
+document.addEventListener('submit', () => pending.abort(), true);
+
 function post(path, body) {
   return fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf ? csrf.value : '' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: pending.signal,
   });
 }
 
