@@ -324,7 +324,7 @@ class MigrationWork {
                 .count();
     }
 
-    int failedIn(String schema, String module) {
+    private int failedIn(String schema, String module) {
         return publications(schema, module, " AND status = 'FAILED'");
     }
 
