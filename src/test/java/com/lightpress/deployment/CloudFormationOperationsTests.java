@@ -111,7 +111,8 @@ class CloudFormationOperationsTests {
                 .nested(nested);
     }
 
-    private static List<String> alarms(StackEvaluation stack) {
+    /** The alarms that exist in a stack evaluated with its parameters. */
+    static List<String> alarms(StackEvaluation stack) {
         var alarms = new ArrayList<String>();
         stack.template().resources().forEach((name, resource) -> {
             if ("AWS::CloudWatch::Alarm".equals(resource.get("Type")) && stack.exists(name)) {
@@ -123,7 +124,7 @@ class CloudFormationOperationsTests {
     }
 
     /** The metrics an alarm reads: its own, or those of its metric math. */
-    private static List<Map<String, Object>> metricsOf(Map<String, Object> alarm) {
+    static List<Map<String, Object>> metricsOf(Map<String, Object> alarm) {
         if (alarm.containsKey("MetricName")) {
             return List.of(alarm);
         }
@@ -137,7 +138,7 @@ class CloudFormationOperationsTests {
                 .toList();
     }
 
-    private static List<Map<String, Object>> dimensions(Map<String, Object> metric) {
+    static List<Map<String, Object>> dimensions(Map<String, Object> metric) {
         var dimensions = metric.get("Dimensions");
         return dimensions == null
                 ? List.of()

@@ -82,24 +82,15 @@ class CloudWatchMetricsTests {
         var operations = LightpressStacks.root("production", Map.of()).nested("Operations");
         assertThat(operations.parameter("MetricsNamespace")).isEqualTo(NAMESPACE);
         var read = new TreeSet<Metric>();
-        operations.template().resources().forEach((name, resource) -> {
-            if ("AWS::CloudWatch::Alarm".equals(resource.get("Type")) && operations.exists(name)) {
-                var alarm = operations.properties(name);
-                var metrics = new ArrayList<Object>(List.of(alarm));
-                if (alarm.get("Metrics") instanceof List<?> queries) {
-                    queries.stream()
-                            .map(Template::map)
-                            .filter(query -> query.containsKey("MetricStat"))
-                            .map(query -> Template.map(query.get("MetricStat")).get("Metric"))
-                            .forEach(metrics::add);
-                }
-                metrics.stream()
-                        .map(Template::map)
-                        .filter(metric -> NAMESPACE.equals(metric.get("Namespace")))
-                        .forEach(metric -> read.add(new Metric(
-                                String.valueOf(metric.get("MetricName")), dimensionNames(metric.get("Dimensions")))));
-            }
-        });
+        for (var alarm : CloudFormationOperationsTests.alarms(operations)) {
+            CloudFormationOperationsTests.metricsOf(operations.properties(alarm)).stream()
+                    .filter(metric -> NAMESPACE.equals(metric.get("Namespace")))
+                    .forEach(metric -> read.add(new Metric(
+                            String.valueOf(metric.get("MetricName")),
+                            CloudFormationOperationsTests.dimensions(metric).stream()
+                                    .map(dimension -> String.valueOf(dimension.get("Name")))
+                                    .collect(Collectors.toSet()))));
+        }
         var dashboard = OAuthClient.json(
                 String.valueOf(operations.properties("Dashboard").get("DashboardBody")));
         for (var widget : dashboard.get("widgets")) {
@@ -138,14 +129,6 @@ class CloudWatchMetricsTests {
         while (names.find()) {
             read.add(new Metric(names.group(1), new TreeSet<>(schema.subList(1, schema.size()))));
         }
-    }
-
-    private static Set<String> dimensionNames(Object dimensions) {
-        var names = new TreeSet<String>();
-        if (dimensions instanceof List<?> list) {
-            list.stream().map(Template::map).forEach(dimension -> names.add(String.valueOf(dimension.get("Name"))));
-        }
-        return names;
     }
 
     /** A CloudWatch metric as an alarm selects it: its name and the names of its dimensions. */
