@@ -71,6 +71,18 @@ public final class Browser {
         return send(request.build());
     }
 
+    /**
+     * Calls the API as the web client's script does: with its bearer token, and with this
+     * browser's cookies (auth's login session among them), which a same-origin fetch sends along.
+     */
+    public HttpResponse<String> getApi(String path, String bearer) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .header("Authorization", bearer)
+                .GET()
+                .build());
+    }
+
     /** Posts JSON as a page's script does, with the page's CSRF token in the header. */
     public HttpResponse<String> postJson(String pathOrUrl, String json, String csrf) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl))

@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +37,8 @@ import org.springframework.test.util.AopTestUtils;
 class LoginSessionLifetimeTests {
 
     static final String COOKIE = "lightpress_session";
+
+    static final int CALLS = 12;
 
     @Value("${local.server.port}")
     int port;
@@ -72,6 +78,44 @@ class LoginSessionLifetimeTests {
                 .startsWith("__Host-" + COOKIE + "=")
                 .contains("; Path=/", "; Secure", "; HttpOnly", "; SameSite=Lax")
                 .doesNotContain("Domain=");
+    }
+
+    /**
+     * The web client runs on auth's origin, so its API calls carry the login session's cookie,
+     * several at a time. They authenticate with their token alone: none renames, creates or
+     * otherwise touches the login session, which afterwards still answers an authorization.
+     */
+    @Test
+    void apiCallsCarryingTheLoginCookieLeaveTheLoginSessionAlone() {
+        var client = new OAuthClient(port);
+        var user = client.newUser("Same Origin");
+        var browser = new Browser(port);
+        var bearer = "Bearer "
+                + client.logIn(browser, user.email(), user.password(), Map.of()).accessToken();
+        var session = sessionOf(browser);
+
+        var start = new CountDownLatch(1);
+        var threads = Executors.newFixedThreadPool(CALLS);
+        var calls = IntStream.range(0, CALLS)
+                .mapToObj(i -> CompletableFuture.supplyAsync(
+                        () -> {
+                            awaitQuietly(start);
+                            var path = i % 2 == 0 ? "/api/users/me" : "/api/notifications/unread-count";
+                            return browser.getApi(path, bearer);
+                        },
+                        threads))
+                .toList();
+        start.countDown();
+        var answers = calls.stream().map(CompletableFuture::join).toList();
+        threads.shutdown();
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().allValues(HttpHeaders.SET_COOKIE)).isEmpty();
+        });
+        assertThat(sessionOf(browser)).isEqualTo(session);
+        assertThat(count(session)).isOne();
+        assertThat(Browser.location(authorize(browser))).contains("code=");
     }
 
     @Test
@@ -124,6 +168,15 @@ class LoginSessionLifetimeTests {
 
         assertThat(count(expired)).isZero();
         assertThat(count(current)).isOne();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Browser loggedIn(String name) {
