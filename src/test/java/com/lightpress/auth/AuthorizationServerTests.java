@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,16 @@ class AuthorizationServerTests {
             assertThat(forced.body()).contains("name=\"password\"");
             @SuppressWarnings("unchecked")
             var tokens = client.logIn(browser, user.email(), user.password(), parameters);
+            assertThat(tokens.accessToken()).isNotBlank();
+        }
+    }
+
+    /** Without a login session, the login the request leads to is the fresh one it asks for. */
+    @Test
+    void promptLoginAndMaxAgeWithoutALoginSessionAskForThePasswordOnce() {
+        var user = client.newUser("Fresh Start");
+        for (var parameters : List.of(Map.of("prompt", "login"), Map.of("max_age", "0"))) {
+            var tokens = client.logIn(new Browser(port), user.email(), user.password(), parameters);
             assertThat(tokens.accessToken()).isNotBlank();
         }
     }

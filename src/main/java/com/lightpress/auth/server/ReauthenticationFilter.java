@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client asks for it ({@code prompt=login}, or {@code max_age} older than the last login), and
  * when the login session predates a password change or the account was disabled. It drops the
  * session's authentication, so the server sends the browser to the login page and, after it, back
- * to the same authorization request.
+ * to the same authorization request. Either way it notes when it asked (as it does when a browser
+ * without a login arrives with such a request), and the login that follows answers the request.
  */
 final class ReauthenticationFilter extends OncePerRequestFilter {
 
@@ -52,7 +54,12 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var authentication = holder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated() && mustLogInAgain(request, authentication)) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            // the login this request now leads to is the fresh one it asks for
+            if (clientWantsFreshLogin(request, null)) {
+                request.getSession().setAttribute(FORCED_AT, clock.instant());
+            }
+        } else if (mustLogInAgain(request, authentication)) {
             request.getSession().setAttribute(FORCED_AT, clock.instant());
             var empty = holder.createEmptyContext();
             holder.setContext(empty);
@@ -78,8 +85,8 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
         return true;
     }
 
-    /** {@code prompt=login}, or a {@code max_age} the last login is older than. */
-    private boolean clientWantsFreshLogin(HttpServletRequest request, Instant authTime) {
+    /** {@code prompt=login}, or a {@code max_age} the last login (if there is one) is older than. */
+    private boolean clientWantsFreshLogin(HttpServletRequest request, @Nullable Instant authTime) {
         var prompt = request.getParameter("prompt");
         if (prompt != null && Arrays.asList(prompt.split(" ")).contains("login")) {
             return true;
@@ -87,7 +94,9 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
         var maxAge = request.getParameter("max_age");
         return maxAge != null
                 && maxAge.matches("\\d{1,9}")
-                && !authTime.plus(Duration.ofSeconds(Long.parseLong(maxAge))).isAfter(clock.instant());
+                && (authTime == null
+                        || !authTime.plus(Duration.ofSeconds(Long.parseLong(maxAge)))
+                                .isAfter(clock.instant()));
     }
 
     /** The login predates a password change, or the account has been disabled since. */
