@@ -83,7 +83,8 @@ class LoginSessionLifetimeTests {
     /**
      * The web client runs on auth's origin, so its API calls carry the login session's cookie,
      * several at a time. They authenticate with their token alone: none renames, creates or
-     * otherwise touches the login session, which afterwards still answers an authorization.
+     * otherwise touches the login session, which afterwards still answers an authorization, and
+     * the cookie without a token gets no answer from the API.
      */
     @Test
     void apiCallsCarryingTheLoginCookieLeaveTheLoginSessionAlone() {
@@ -116,6 +117,9 @@ class LoginSessionLifetimeTests {
         assertThat(sessionOf(browser)).isEqualTo(session);
         assertThat(count(session)).isOne();
         assertThat(Browser.location(authorize(browser))).contains("code=");
+        assertThat(browser.get("/api/users/me").statusCode())
+                .as("the login cookie alone is no credential for the API")
+                .isEqualTo(401);
     }
 
     @Test
