@@ -151,6 +151,22 @@ class AuthorizationServerTests {
         }
     }
 
+    /**
+     * The login that answered a request for a fresh one (here a {@code max_age} the login meets on
+     * its own) answers that request only: a later {@code prompt=login} asks for the password.
+     */
+    @Test
+    void aFreshLoginAnswersOnlyTheRequestThatAskedForIt() {
+        var user = client.newUser("Asked Once");
+        var browser = new Browser(port);
+        client.logIn(browser, user.email(), user.password(), Map.of("max_age", "300"));
+
+        var later = browser.followUntil(
+                browser.get(client.authorizeUrl(OAuthClient.challenge("v"), Map.of("prompt", "login"))),
+                location -> location.contains("/app/"));
+        assertThat(later.body()).contains("name=\"password\"");
+    }
+
     @Test
     void revokedRefreshTokenCannotBeUsed() {
         var user = client.newUser("Logging Out");

@@ -25,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * when the login session predates a password change or the account was disabled. It drops the
  * session's authentication, so the server sends the browser to the login page and, after it, back
  * to the same authorization request. Either way it notes when it asked (as it does when a browser
- * without a login arrives with such a request), and the login that follows answers the request.
+ * without a login arrives with such a request). The login that follows answers that request, which
+ * the browser sends again right after it; the note is then used up, so a later request for a fresh
+ * login is asked again.
  */
 final class ReauthenticationFilter extends OncePerRequestFilter {
 
@@ -73,15 +75,21 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
         if (authTime == null || sessionOutdated(authentication, authTime)) {
             return true;
         }
-        if (!clientWantsFreshLogin(request, authTime)) {
-            return false;
-        }
+        var answered = answersTheLastRequest(request, authTime);
+        return clientWantsFreshLogin(request, authTime) && !answered;
+    }
+
+    /**
+     * True when the session's login came after its note of a request for a fresh login. The first
+     * request of that login uses the note up, whatever it asks, so no later request passes on it.
+     */
+    private static boolean answersTheLastRequest(HttpServletRequest request, Instant authTime) {
         var session = request.getSession(false);
         var forcedAt = session == null ? null : (Instant) session.getAttribute(FORCED_AT);
-        if (forcedAt != null && authTime.isAfter(forcedAt)) {
-            session.removeAttribute(FORCED_AT);
+        if (forcedAt == null || !authTime.isAfter(forcedAt)) {
             return false;
         }
+        session.removeAttribute(FORCED_AT);
         return true;
     }
 
