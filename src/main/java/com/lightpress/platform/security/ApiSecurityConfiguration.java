@@ -27,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.request.async.WebAsyncManagerIntegrationFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
@@ -79,11 +80,12 @@ class ApiSecurityConfiguration {
         var denied = accessDenied(problems);
         var checks = new JwtAuthenticationProvider(tokens);
         checks.setJwtAuthenticationConverter(new TokenAuthorities(claims));
-        // Stateless: nothing here reads or writes an HTTP session. The web client on auth's origin
-        // sends auth's login cookie with every API call; with Spring Security's session management
+        // Stateless: nothing here sees an HTTP session. The web client on auth's origin sends
+        // auth's login cookie with every API call; with Spring Security's session management
         // (even STATELESS) each authenticated call renamed that login session (session fixation
         // protection), and calls at once left the browser holding a name no longer in use.
         http.csrf(csrf -> csrf.disable())
+                .addFilterBefore(new SessionlessRequests(), WebAsyncManagerIntegrationFilter.class)
                 .sessionManagement(session -> session.disable())
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))

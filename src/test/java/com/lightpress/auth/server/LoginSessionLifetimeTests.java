@@ -82,9 +82,9 @@ class LoginSessionLifetimeTests {
 
     /**
      * The web client runs on auth's origin, so its API calls carry the login session's cookie,
-     * several at a time. They authenticate with their token alone: none renames, creates or
-     * otherwise touches the login session, which afterwards still answers an authorization, and
-     * the cookie without a token gets no answer from the API.
+     * several at a time, and its pages too. They authenticate with their token alone: none renames,
+     * creates or even reads and saves the login session, which afterwards still answers an
+     * authorization, and the cookie without a token gets no answer from the API.
      */
     @Test
     void apiCallsCarryingTheLoginCookieLeaveTheLoginSessionAlone() {
@@ -94,6 +94,7 @@ class LoginSessionLifetimeTests {
         var bearer = "Bearer "
                 + client.logIn(browser, user.email(), user.password(), Map.of()).accessToken();
         var session = sessionOf(browser);
+        var lastUsed = lastAccessOf(session);
 
         var start = new CountDownLatch(1);
         var threads = Executors.newFixedThreadPool(CALLS);
@@ -114,12 +115,13 @@ class LoginSessionLifetimeTests {
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.headers().allValues(HttpHeaders.SET_COOKIE)).isEmpty();
         });
-        assertThat(sessionOf(browser)).isEqualTo(session);
-        assertThat(count(session)).isOne();
-        assertThat(Browser.location(authorize(browser))).contains("code=");
+        assertThat(browser.get("/app/").statusCode()).isEqualTo(200);
         assertThat(browser.get("/api/users/me").statusCode())
                 .as("the login cookie alone is no credential for the API")
                 .isEqualTo(401);
+        assertThat(sessionOf(browser)).isEqualTo(session);
+        assertThat(lastAccessOf(session)).as("not even read and saved again").isEqualTo(lastUsed);
+        assertThat(Browser.location(authorize(browser))).contains("code=");
     }
 
     @Test
@@ -194,6 +196,11 @@ class LoginSessionLifetimeTests {
     private static String sessionOf(Browser browser) {
         var cookie = browser.cookie(COOKIE).orElseThrow();
         return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+    }
+
+    private long lastAccessOf(String session) {
+        return database.queryForObject(
+                "SELECT last_access_time FROM auth.login_sessions WHERE session_id = ?", Long.class, session);
     }
 
     private int count(String session) {
