@@ -12,11 +12,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Hides the HTTP session from every request of the API's chain (the API, the web client's files,
- * documentation, health). A browser on auth's origin sends auth's login cookie with each of them;
- * whatever asked for the session in passing (the details of a token's authentication, Spring MVC's
- * flash attributes) made Spring Session load the login session and save it again, so each call
- * cost queries, waited for the session's row lock and kept the login from idling out. Nothing in
- * this chain may start a session either: asking for one to be created is a programming error.
+ * documentation, health). A browser on auth's origin sends auth's login cookie with each of them,
+ * and whatever asks for the session in passing (the details of a token's authentication, Spring
+ * MVC's flash attributes) would have Spring Session load the login session and save it again: each
+ * call would cost queries, wait for the session's row lock and keep the login from idling out.
+ * Nothing in this chain may start a session either: asking for one is a programming error.
  */
 final class SessionlessRequests extends OncePerRequestFilter {
 
@@ -45,19 +45,19 @@ final class SessionlessRequests extends OncePerRequestFilter {
         @Override
         public @Nullable HttpSession getSession(boolean create) {
             if (create) {
-                throw new IllegalStateException("The API keeps no HTTP session");
+                throw noSession();
             }
             return null;
         }
 
         @Override
         public HttpSession getSession() {
-            throw new IllegalStateException("The API keeps no HTTP session");
+            throw noSession();
         }
 
         @Override
         public String changeSessionId() {
-            throw new IllegalStateException("The API keeps no HTTP session");
+            throw noSession();
         }
 
         @Override
@@ -68,6 +68,10 @@ final class SessionlessRequests extends OncePerRequestFilter {
         @Override
         public boolean isRequestedSessionIdValid() {
             return false;
+        }
+
+        private static IllegalStateException noSession() {
+            return new IllegalStateException("The API keeps no HTTP session");
         }
     }
 }
