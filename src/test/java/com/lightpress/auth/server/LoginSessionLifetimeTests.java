@@ -11,12 +11,12 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -87,7 +87,7 @@ class LoginSessionLifetimeTests {
      * authorization, and the cookie without a token gets no answer from the API.
      */
     @Test
-    void apiCallsCarryingTheLoginCookieLeaveTheLoginSessionAlone() {
+    void apiCallsCarryingTheLoginCookieLeaveTheLoginSessionAlone() throws Exception {
         var client = new OAuthClient(port);
         var user = client.newUser("Same Origin");
         var browser = new Browser(port);
@@ -98,17 +98,19 @@ class LoginSessionLifetimeTests {
 
         var start = new CountDownLatch(1);
         var threads = Executors.newFixedThreadPool(CALLS);
-        var calls = IntStream.range(0, CALLS)
-                .mapToObj(i -> CompletableFuture.supplyAsync(
-                        () -> {
-                            awaitQuietly(start);
-                            var path = i % 2 == 0 ? "/api/users/me" : "/api/notifications/unread-count";
-                            return browser.getApi(path, bearer);
-                        },
-                        threads))
-                .toList();
+        var calls = new ArrayList<Future<HttpResponse<String>>>();
+        for (int i = 0; i < CALLS; i++) {
+            var path = i % 2 == 0 ? "/api/users/me" : "/api/notifications/unread-count";
+            calls.add(threads.submit(() -> {
+                start.await();
+                return browser.getApi(path, bearer);
+            }));
+        }
         start.countDown();
-        var answers = calls.stream().map(CompletableFuture::join).toList();
+        var answers = new ArrayList<HttpResponse<String>>();
+        for (var call : calls) {
+            answers.add(call.get());
+        }
         threads.shutdown();
 
         assertThat(answers).allSatisfy(answer -> {
@@ -174,15 +176,6 @@ class LoginSessionLifetimeTests {
 
         assertThat(count(expired)).isZero();
         assertThat(count(current)).isOne();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private Browser loggedIn(String name) {
